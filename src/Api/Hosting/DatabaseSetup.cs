@@ -1,0 +1,43 @@
+using Npgsql;
+using Platform.Write.Storage;
+
+namespace Platform.Api.Hosting;
+
+internal static class DatabaseSetup
+{
+    /// <summary>
+    /// ConnectionStrings:Platform (env ConnectionStrings__Platform) names an existing database;
+    /// without it the host runs its own PostgreSQL cluster under Platform:DataDirectory.
+    /// </summary>
+    public static WebApplicationBuilder AddPlatformDatabase(this WebApplicationBuilder builder)
+    {
+        var database = new PlatformDatabase();
+        var configured = builder.Configuration.GetConnectionString("Platform");
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            builder.Services.AddHostedService<EmbeddedPostgresService>();
+        }
+        else
+        {
+            database.Use(configured);
+        }
+
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(services => PlatformDataSource.Create(services.GetRequiredService<PlatformDatabase>().ConnectionString));
+
+        // Registered after the embedded cluster so it starts after it; Kestrel starts after both,
+        // so nothing is served from a database without its schema.
+        builder.Services.AddHostedService<DatabaseMigrationService>();
+        return builder;
+    }
+}
+
+internal sealed class DatabaseMigrationService(IServiceProvider services) : IHostedService
+{
+    // Resolved here, not in the constructor: the host builds every hosted service before starting
+    // any, and in embedded mode the connection string exists only once the cluster has started.
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        EventStoreSchema.MigrateAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,32 @@
+using Platform.Api.Health;
+using Platform.Api.Hosting;
+
+namespace Platform.Api;
+
+/// <summary>The whole host, built in one place so tests start exactly what production runs.</summary>
+public static class PlatformApp
+{
+    /// <param name="args">Command-line arguments; they override every other configuration source.</param>
+    public static WebApplication Build(string[] args)
+    {
+        // appsettings.json sits beside the binaries; the current folder is where .data goes.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+        // ASPNETCORE_* variables load as host settings, below appsettings.json, so its Urls would beat
+        // ASPNETCORE_URLS; a deployment's environment must win, and the command line above all.
+        builder.Configuration.AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args);
+
+        builder.Logging.ClearProviders().AddJsonConsole(json =>
+        {
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "O";
+        });
+
+        builder.AddPlatformDatabase();
+        builder.Services.AddPlatformHealthChecks();
+
+        var app = builder.Build();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

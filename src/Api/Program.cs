@@ -1,0 +1,4 @@
+using Platform.Api;
+
+var app = PlatformApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,97 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Platform.Write.EventStore;
+
+/// <summary>
+/// Reads events. Streams are read as committed (a handler sees its own writes at once); tenant
+/// and global reads follow the transaction fence, so they never pass an event that a running
+/// transaction can still commit below their checkpoint.
+/// </summary>
+public sealed class EventReader(NpgsqlDataSource dataSource, EventSerializer serializer, EventStoreOptions options)
+{
+    private const string Columns =
+        "position, transaction_id, tenant_id, stream_id, version, event_id, type, data::text, metadata::text, recorded_at";
+
+    // Rows of transactions older than every running one can no longer change or appear late.
+    private const string Fence = "transaction_id < pg_snapshot_xmin(pg_current_snapshot())";
+
+    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(
+        Guid tenantId, string streamId, long fromVersion = 1, ReadDirection direction = ReadDirection.Forward,
+        int maxCount = int.MaxValue, CancellationToken ct = default)
+    {
+        new AppendValidator(serializer, options).ValidateStreamId(streamId);
+        var sql = direction == ReadDirection.Forward
+            ? $"select {Columns} from events where tenant_id = $1 and stream_id = $2 and version >= $3 order by version limit $4"
+            : $"select {Columns} from events where tenant_id = $1 and stream_id = $2 and version <= $3 order by version desc limit $4";
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = fromVersion, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = Math.Max(0, maxCount), NpgsqlDbType = NpgsqlDbType.Bigint });
+        return await ReadAsync(command, ct);
+    }
+
+    /// <summary>The stream's current version; 0 when it does not exist (for this tenant).</summary>
+    public async Task<long> GetStreamVersionAsync(Guid tenantId, string streamId, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select coalesce(max(version), 0) from events where tenant_id = $1 and stream_id = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId, NpgsqlDbType = NpgsqlDbType.Text });
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>One tenant's events in fence order after <paramref name="after"/>.</summary>
+    public Task<EventPage> ReadTenantAsync(Guid tenantId, Checkpoint after, int maxCount = 500, CancellationToken ct = default)
+    {
+        AppendValidator.ValidateTenant(tenantId);
+        return ReadPageAsync(tenantId, after, maxCount, ct);
+    }
+
+    /// <summary>Every tenant's events in fence order after <paramref name="after"/>.</summary>
+    public Task<EventPage> ReadAllAsync(Checkpoint after, int maxCount = 500, CancellationToken ct = default) =>
+        ReadPageAsync(null, after, maxCount, ct);
+
+    private async Task<EventPage> ReadPageAsync(Guid? tenantId, Checkpoint after, int maxCount, CancellationToken ct)
+    {
+        var tenantFilter = tenantId is null ? "" : "tenant_id = $4 and ";
+        await using var command = dataSource.CreateCommand(
+            $"select {Columns} from events where {tenantFilter}{Fence} and (transaction_id, position) > ($1, $2) " +
+            "order by transaction_id, position limit $3");
+        command.Parameters.Add(new NpgsqlParameter { Value = after.TransactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
+        command.Parameters.Add(new NpgsqlParameter { Value = after.Position, NpgsqlDbType = NpgsqlDbType.Bigint });
+        var limit = Math.Clamp(maxCount, 1, 10_000);
+        command.Parameters.Add(new NpgsqlParameter { Value = limit, NpgsqlDbType = NpgsqlDbType.Integer });
+        if (tenantId is { } tenant) command.Parameters.Add(new NpgsqlParameter { Value = tenant, NpgsqlDbType = NpgsqlDbType.Uuid });
+        var events = await ReadAsync(command, ct);
+        var next = events.Count > 0 ? events[^1].Checkpoint : after;
+        return new EventPage(events, next, events.Count < limit && await IsHeldBackAsync(ct));
+    }
+
+    // Any transaction in the cluster, even one that writes no events, holds the fence while it
+    // runs; when it ends nobody is notified, so the reader needs to know to look again soon.
+    private async Task<bool> IsHeldBackAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select exists (select 1 from events where transaction_id >= pg_snapshot_xmin(pg_current_snapshot()))");
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task<List<RecordedEvent>> ReadAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        var events = new List<RecordedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var type = reader.GetString(6);
+            var json = reader.GetString(7);
+            events.Add(new RecordedEvent(
+                reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetGuid(2), reader.GetString(3),
+                reader.GetInt64(4), reader.GetGuid(5), type, serializer.Deserialize(type, json), json,
+                EventSerializer.DeserializeMetadata(reader.GetString(8)),
+                reader.GetFieldValue<DateTimeOffset>(9)));
+        }
+        return events;
+    }
+}
