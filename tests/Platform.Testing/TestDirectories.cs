@@ -14,6 +14,7 @@ public static class TestDirectories
 
     public static string Create()
     {
+        TestProcessReaper.EnsureStarted();
         var name = string.Create(CultureInfo.InvariantCulture, $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..12]}");
         var path = Path.Combine(Path.GetTempPath(), name);
         Directory.CreateDirectory(path);
@@ -50,7 +51,14 @@ public static class TestDirectories
         {
             if (OwnerPid(path) is { } pid && !IsRunning(pid))
             {
-                await DeleteAsync(path);
+                try
+                {
+                    await DeleteAsync(path);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or LocalPostgresException)
+                {
+                    // Best effort: another user's leftovers are not ours to remove, and must not fail this run.
+                }
             }
         }
     }

@@ -49,13 +49,19 @@ public sealed class EventReader(NpgsqlDataSource dataSource, EventSerializer ser
         return ReadPageAsync(tenantId, after, maxCount, ct);
     }
 
-    /// <summary>Every tenant's events in fence order after <paramref name="after"/>.</summary>
-    public Task<EventPage> ReadAllAsync(Checkpoint after, int maxCount = 500, CancellationToken ct = default) =>
-        ReadPageAsync(null, after, maxCount, ct);
+    /// <summary>
+    /// Every tenant's events in fence order after <paramref name="after"/>, only of the given
+    /// types when <paramref name="types"/> is not null (a projection reads what it handles).
+    /// </summary>
+    public Task<EventPage> ReadAllAsync(
+        Checkpoint after, int maxCount = 500, IReadOnlyCollection<string>? types = null, CancellationToken ct = default) =>
+        ReadPageAsync(null, after, maxCount, ct, types);
 
-    private async Task<EventPage> ReadPageAsync(Guid? tenantId, Checkpoint after, int maxCount, CancellationToken ct)
+    private async Task<EventPage> ReadPageAsync(
+        Guid? tenantId, Checkpoint after, int maxCount, CancellationToken ct, IReadOnlyCollection<string>? types = null)
     {
         var tenantFilter = tenantId is null ? "" : "tenant_id = $4 and ";
+        if (types is not null) tenantFilter += "type = any($5) and ";
         await using var command = dataSource.CreateCommand(
             $"select {Columns} from events where {tenantFilter}{Fence} and (transaction_id, position) > ($1, $2) " +
             "order by transaction_id, position limit $3");
@@ -63,7 +69,9 @@ public sealed class EventReader(NpgsqlDataSource dataSource, EventSerializer ser
         command.Parameters.Add(new NpgsqlParameter { Value = after.Position, NpgsqlDbType = NpgsqlDbType.Bigint });
         var limit = Math.Clamp(maxCount, 1, 10_000);
         command.Parameters.Add(new NpgsqlParameter { Value = limit, NpgsqlDbType = NpgsqlDbType.Integer });
-        if (tenantId is { } tenant) command.Parameters.Add(new NpgsqlParameter { Value = tenant, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId ?? Guid.Empty, NpgsqlDbType = NpgsqlDbType.Uuid });
+        if (types is not null)
+            command.Parameters.Add(new NpgsqlParameter { Value = types.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         var events = await ReadAsync(command, ct);
         var next = events.Count > 0 ? events[^1].Checkpoint : after;
         return new EventPage(events, next, events.Count < limit && await IsHeldBackAsync(ct));

@@ -21,7 +21,7 @@ public sealed class EventSubscription(EventReader reader, EventNotifier notifier
             var generation = notifier.Generation;
             var page = tenantId is { } tenant
                 ? await reader.ReadTenantAsync(tenant, checkpoint, options.ReadBatchSize, ct)
-                : await reader.ReadAllAsync(checkpoint, options.ReadBatchSize, ct);
+                : await reader.ReadAllAsync(checkpoint, options.ReadBatchSize, ct: ct);
             foreach (var e in page.Events) yield return e;
             checkpoint = page.Next;
             if (page.Events.Count > 0) heldBackDelay = MinHeldBackDelay;

@@ -1,26 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 
 namespace Platform.Write.Storage;
-
-/// <summary>A postmaster named by a data folder's postmaster.pid.</summary>
-internal sealed record Postmaster(int Pid, int Port)
-{
-    /// <summary>The pid may have been reused by another program since a crash, so the name must match too.</summary>
-    public bool IsAlive()
-    {
-        try
-        {
-            using var process = Process.GetProcessById(Pid);
-            return !process.HasExited && process.ProcessName == "postgres";
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return false;
-        }
-    }
-}
 
 /// <summary>Where a private cluster keeps its files.</summary>
 internal sealed class ClusterFiles(string dataDirectory)

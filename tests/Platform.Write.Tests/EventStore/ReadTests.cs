@@ -63,6 +63,19 @@ public sealed class ReadTests(DatabaseFixture database) : StoreTestBase(database
     }
 
     [Fact]
+    public async Task Reading_everything_can_keep_to_some_event_types()
+    {
+        await Db.Store.AppendAsync(Tenant, "mixed", ExpectedVersion.Any,
+            [TestEvents.Increment(), NewEvent.Create(new NoteWritten("a")), TestEvents.Increment()]);
+        var events = await ReadTenantEventuallyAsync(3);
+
+        var notes = await Db.Reader.ReadAllAsync(Checkpoint.Start, 10_000, ["test.note-written.v1"]);
+
+        notes.Events.Where(e => e.TenantId == Tenant).Should().ContainSingle().Which.EventId.Should().Be(events[1].EventId);
+        notes.Events.Should().OnlyContain(e => e.Type == "test.note-written.v1");
+    }
+
+    [Fact]
     public async Task An_event_type_this_build_does_not_know_reads_as_raw_json()
     {
         await using (var command = Db.DataSource.CreateCommand(

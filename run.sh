@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs the platform in embedded mode: one process, with a private PostgreSQL cluster under .data/
+# (set ConnectionStrings__Platform to use an existing database instead). Extra arguments go to
+# the host, e.g. ./run.sh --Urls=http://127.0.0.1:6080. Ctrl-C stops it, and its cluster with it.
+set -euo pipefail
+cd "$(dirname "$0")"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
+ensure_prerequisites
+ensure_apt_package curl curl
+
+info "dotnet build src/Api (Release)"
+dotnet build src/Api/Platform.Api.csproj -c Release -v quiet -nologo
+
+# The address to print: the first of the configured URLs, with wildcard hosts made reachable.
+url="${ASPNETCORE_URLS:-${URLS:-http://127.0.0.1:5080}}"
+for argument in "$@"; do
+  case "$argument" in --[Uu]rls=*) url="${argument#*=}" ;; esac
+done
+url="${url%%;*}"
+url="$(echo "$url" | sed -E 's#//(0\.0\.0\.0|\*|\+|\[::\])#//127.0.0.1#')"
+
+if [ -n "${ConnectionStrings__Platform:-}" ]; then
+  database="the database in ConnectionStrings__Platform"
+else
+  database="a private PostgreSQL cluster in ${Platform__DataDirectory:-$PWD/.data}/postgres"
+fi
+
+# Waits in the background for /health, then says where to go; exec below keeps the host's pid
+# ($$), so Ctrl-C and kill reach the host directly and it stops its cluster on the way out.
+(
+  for _ in $(seq 1 180); do
+    kill -0 $$ 2>/dev/null || exit 0
+    if curl -fsS -o /dev/null --max-time 2 "$url/health" 2>/dev/null; then
+      cat >&2 <<BANNER
+
+  Platform is running on $database.
+    API:     $url
+    Health:  $url/health
+  Logs are JSON lines on this terminal. Stop with Ctrl-C; ./test.sh runs the tests,
+  and docker-compose.yml runs PostgreSQL and the API as separate services.
+
+BANNER
+      exit 0
+    fi
+    sleep 1
+  done
+  echo "warning: $url/health did not answer within 180 s; see the log above" >&2
+) &
+
+# A script started in the background inherits an ignored SIGINT, and so would the host; GNU env
+# can restore it, so kill -INT works as Ctrl-C does.
+reset_sigint=()
+if env --default-signal=INT true 2>/dev/null; then reset_sigint=(env --default-signal=INT); fi
+exec "${reset_sigint[@]}" dotnet src/Api/bin/Release/net10.0/Platform.Api.dll "$@"

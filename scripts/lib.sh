@@ -1,0 +1,76 @@
+# shellcheck shell=bash
+# Shared by run.sh and test.sh: checks what the platform needs and installs what is missing
+# when it can (root, or sudo), so a fresh machine or CI runner needs only this repository.
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+info() { echo "==> $*" >&2; }
+die() { echo "error: $*" >&2; exit 1; }
+
+APT_UPDATED=0
+
+# apt_install PACKAGE: as root, or through sudo; otherwise explains what to run.
+apt_install() {
+  local package=$1
+  local -a sudo=()
+  command -v apt-get >/dev/null 2>&1 \
+    || die "$package is missing and apt-get is not available: install $package with your package manager"
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 \
+      || die "$package is missing: install it as root with 'apt-get update && apt-get install -y $package'"
+    sudo=(sudo)
+  fi
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    info "apt-get update"
+    "${sudo[@]}" apt-get update -qq || die "apt-get update failed"
+    APT_UPDATED=1
+  fi
+  info "apt-get install -y $package"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" \
+    || die "apt-get install -y $package failed"
+}
+
+# ensure_apt_package BINARY PACKAGE: installs PACKAGE unless BINARY is on the PATH.
+ensure_apt_package() {
+  local binary=$1 package=$2
+  command -v "$binary" >/dev/null 2>&1 && return 0
+  apt_install "$package"
+  command -v "$binary" >/dev/null 2>&1 || die "$package is installed but $binary is still not on the PATH"
+}
+
+ensure_dotnet() {
+  command -v dotnet >/dev/null 2>&1 \
+    || die "the .NET 10 SDK is required but 'dotnet' is not on the PATH: install it (https://learn.microsoft.com/dotnet/core/install/linux-debian, package dotnet-sdk-10.0) and try again"
+  dotnet --list-sdks 2>/dev/null | grep -q '^10\.' \
+    || die "the .NET 10 SDK is required; found only: $(dotnet --list-sdks 2>/dev/null | tr '\n' ' ')"
+}
+
+# pg_bin_dir: prints the folder with initdb and pg_ctl, found the way LocalPostgres finds it.
+pg_bin_dir() {
+  local dir
+  if [ -n "${PLATFORM_PG_BIN:-}" ]; then
+    [ -x "$PLATFORM_PG_BIN/initdb" ] && echo "$PLATFORM_PG_BIN"
+    return
+  fi
+  for dir in $(printf "%s\n" /usr/lib/postgresql/*/bin | sort -V -r); do
+    if [ -x "$dir/initdb" ]; then echo "$dir"; return 0; fi
+  done
+  if command -v pg_config >/dev/null 2>&1; then
+    dir=$(pg_config --bindir)
+    if [ -x "$dir/initdb" ]; then echo "$dir"; return 0; fi
+  fi
+  return 1
+}
+
+# The server binaries only: the platform starts its own clusters, never the system's.
+ensure_postgres() {
+  pg_bin_dir >/dev/null && return 0
+  [ -z "${PLATFORM_PG_BIN:-}" ] || die "PLATFORM_PG_BIN=$PLATFORM_PG_BIN has no initdb"
+  apt_install postgresql-15
+  pg_bin_dir >/dev/null || die "PostgreSQL server binaries not found after installing postgresql-15; set PLATFORM_PG_BIN"
+}
+
+ensure_prerequisites() {
+  ensure_dotnet
+  ensure_postgres
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test against private PostgreSQL clusters.
+# Extra arguments go to dotnet test: ./test.sh --filter LocalPostgres
+set -euo pipefail
+cd "$(dirname "$0")"
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
+ensure_prerequisites
+
+info "dotnet restore"
+dotnet restore Platform.sln
+info "dotnet build (Release)"
+dotnet build Platform.sln -c Release --no-restore
+info "dotnet test (Release)"
+exec dotnet test Platform.sln -c Release --no-build "$@"
