@@ -1,4 +1,5 @@
 using Npgsql;
+using Platform.Write.EventStore;
 using Platform.Write.Storage;
 
 namespace Platform.Api.Hosting;
@@ -24,6 +25,7 @@ internal static class DatabaseSetup
 
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(services => PlatformDataSource.Create(services.GetRequiredService<PlatformDatabase>().ConnectionString));
+        builder.Services.AddEventStore();
 
         // Registered after the embedded cluster so it starts after it; Kestrel starts after both,
         // so nothing is served from a database without its schema.
