@@ -1,5 +1,6 @@
 using Platform.Api.Health;
 using Platform.Api.Hosting;
+using Platform.Projections.Daemon;
 
 namespace Platform.Api;
 
@@ -23,7 +24,9 @@ public static class PlatformApp
         });
 
         builder.AddPlatformDatabase();
-        builder.Services.AddPlatformHealthChecks();
+        // After the database: the daemon starts once the embedded cluster is up and migrated.
+        builder.Services.AddProjections();
+        builder.Services.AddPlatformHealthChecks(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealthEndpoints();

@@ -5,15 +5,19 @@ namespace Platform.Api.Health;
 
 internal static class HealthEndpoints
 {
-    public static IServiceCollection AddPlatformHealthChecks(this IServiceCollection services)
+    public static IServiceCollection AddPlatformHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5));
+        services.AddSingleton(configuration.GetSection("Platform:Health:Projections").Get<ProjectionHealthOptions>() ?? new());
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromSeconds(5))
+            .AddCheck<ProjectionsHealthCheck>("projections", failureStatus: HealthStatus.Degraded, timeout: TimeSpan.FromSeconds(5));
         return services;
     }
 
     /// <summary>GET /health: 200 when every check is healthy, 503 otherwise, with each check's result as JSON.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
+        // Degraded (lagging read models) still answers 200: the platform serves, a monitor reads the status.
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteJsonAsync });
         return app;
     }

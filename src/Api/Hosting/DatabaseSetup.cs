@@ -1,4 +1,5 @@
 using Npgsql;
+using Platform.Projections.Storage;
 using Platform.Write.EventStore;
 using Platform.Write.Storage;
 
@@ -38,8 +39,12 @@ internal sealed class DatabaseMigrationService(IServiceProvider services) : IHos
 {
     // Resolved here, not in the constructor: the host builds every hosted service before starting
     // any, and in embedded mode the connection string exists only once the cluster has started.
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        EventStoreSchema.MigrateAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        await EventStoreSchema.MigrateAsync(dataSource, cancellationToken);
+        await ProjectionsSchema.MigrateAsync(dataSource, cancellationToken);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
