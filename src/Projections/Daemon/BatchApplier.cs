@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using Platform.Projections.Generations;
 using Platform.Write.EventStore;
 
 namespace Platform.Projections.Daemon;
@@ -23,9 +24,9 @@ internal sealed record ApplyResult(ApplyStatus Status, Exception? Error = null);
 /// </summary>
 internal sealed class BatchApplier(NpgsqlDataSource dataSource, ProjectionOptions options, TimeProvider time)
 {
-    // Conditional on the checkpoint this runner read, besides the advisory lock: a stale leader or a
-    // concurrent skip makes it match no row. It runs first, so a competing writer waits on the row
-    // lock before writing any read table.
+    // Conditional on the checkpoint this runner read, besides the advisory lock: a stale leader, a
+    // concurrent skip, or a switch that replaced the generation (deleting its row) makes it match no
+    // row. It runs first, so a competing writer waits on the row lock before writing any read table.
     private const string ClaimSql = """
         update projection_checkpoints
            set transaction_id = $4, position = $5, events_applied = events_applied + $6, status = 'running', updated_at = $7
@@ -38,7 +39,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, ProjectionOption
         """;
 
     public async Task<ApplyResult> ApplyAsync(
-        RegisteredProjection projection, Checkpoint expected, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
+        ProjectionGeneration generation, Checkpoint expected, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {
         var last = events[^1].Checkpoint;
         var now = time.GetUtcNow();
@@ -49,7 +50,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, ProjectionOption
             var timeout = new NpgsqlBatchCommand("select set_config('idle_in_transaction_session_timeout', $1, true)");
             timeout.Parameters.Add(new() { Value = ((long)options.IdleTransactionTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) });
             var update = new NpgsqlBatchCommand(ClaimSql);
-            update.Parameters.Add(new() { Value = projection.Id });
+            update.Parameters.Add(new() { Value = generation.Id });
             update.Parameters.Add(CheckpointStore.TransactionId(expected.TransactionId));
             update.Parameters.Add(new() { Value = expected.Position });
             update.Parameters.Add(CheckpointStore.TransactionId(last.TransactionId));
@@ -57,7 +58,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, ProjectionOption
             update.Parameters.Add(new() { Value = (long)events.Count });
             update.Parameters.Add(new() { Value = now });
             var resolve = new NpgsqlBatchCommand(ResolveFaultsSql);
-            resolve.Parameters.Add(new() { Value = projection.Id });
+            resolve.Parameters.Add(new() { Value = generation.Id });
             resolve.Parameters.Add(new() { Value = events.Select(e => e.Position).ToArray() });
             resolve.Parameters.Add(new() { Value = now });
             claim.BatchCommands.Add(timeout);
@@ -73,7 +74,7 @@ internal sealed class BatchApplier(NpgsqlDataSource dataSource, ProjectionOption
 
         try
         {
-            await projection.Projection.ApplyAsync(new ProjectionContext(projection.Projection, connection, transaction), events, ct);
+            await generation.Projection.Projection.ApplyAsync(new ProjectionContext(generation, connection, transaction), events, ct);
         }
         catch (Exception error) when (!ct.IsCancellationRequested && connection.State == System.Data.ConnectionState.Open)
         {

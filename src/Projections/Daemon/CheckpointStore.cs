@@ -4,42 +4,37 @@ using Platform.Write.EventStore;
 
 namespace Platform.Projections.Daemon;
 
-/// <summary>Reads and creates rows of <c>projection_checkpoints</c>; applying moves them (<see cref="BatchApplier"/>).</summary>
+/// <summary>Reads and creates rows of <c>projection_checkpoints</c>, one per generation; applying moves them (<see cref="BatchApplier"/>).</summary>
 internal sealed class CheckpointStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>
-    /// Runs the projection's <see cref="IProjection.InitializeAsync"/> and makes sure its checkpoint
-    /// row exists, in one transaction, and returns where it is. Only the leader runs this, so its
-    /// DDL never races another instance's.
-    /// </summary>
-    public async Task<Checkpoint> InitializeAsync(
-        RegisteredProjection projection, string instance, DateTimeOffset now, CancellationToken ct)
+    private const string EnsureSql = """
+        insert into projection_checkpoints as c (projection, owner, updated_at) values ($1, $2, $3)
+        on conflict (projection) do update set owner = excluded.owner
+        returning c.transaction_id, c.position
+        """;
+
+    /// <summary>Creates the checkpoint row if missing, in the caller's transaction, and returns where it is.</summary>
+    public static async Task<Checkpoint> EnsureAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string projectionId, string instance, DateTimeOffset now,
+        CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await projection.Projection.InitializeAsync(new ProjectionContext(projection.Projection, connection, transaction), ct);
-        await using var command = new NpgsqlCommand("""
-            insert into projection_checkpoints as c (projection, owner, updated_at) values ($1, $2, $3)
-            on conflict (projection) do update set owner = excluded.owner
-            returning c.transaction_id, c.position
-            """, connection, transaction);
-        command.Parameters.Add(new() { Value = projection.Id });
+        await using var command = new NpgsqlCommand(EnsureSql, connection, transaction);
+        command.Parameters.Add(new() { Value = projectionId });
         command.Parameters.Add(new() { Value = instance });
         command.Parameters.Add(new() { Value = now });
-        var checkpoint = await ReadCheckpointAsync(command, ct);
-        await transaction.CommitAsync(ct);
-        return checkpoint ?? Checkpoint.Start;
+        return await ReadCheckpointAsync(command, ct) ?? Checkpoint.Start;
     }
 
-    public async Task<Checkpoint> LoadAsync(string projectionId, CancellationToken ct)
+    /// <summary>Null when the row is gone: its generation was replaced by a switch, and must stop.</summary>
+    public async Task<Checkpoint?> LoadAsync(string projectionId, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
             "select transaction_id, position from projection_checkpoints where projection = $1");
         command.Parameters.Add(new() { Value = projectionId });
-        return await ReadCheckpointAsync(command, ct) ?? Checkpoint.Start;
+        return await ReadCheckpointAsync(command, ct);
     }
 
-    private static async Task<Checkpoint?> ReadCheckpointAsync(NpgsqlCommand command, CancellationToken ct)
+    public static async Task<Checkpoint?> ReadCheckpointAsync(NpgsqlCommand command, CancellationToken ct)
     {
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? new Checkpoint(reader.GetFieldValue<ulong>(0), reader.GetInt64(1)) : null;

@@ -37,4 +37,22 @@ internal static partial class DaemonLog
     [LoggerMessage(LogLevel.Error, "Projection {Projection} failed on event {Position} ({EventType}, {EventId}), attempt {Attempts}")]
     public static partial void EventFailed(
         this ILogger logger, Exception error, string projection, long position, string eventType, Guid eventId, int attempts);
+
+    [LoggerMessage(LogLevel.Information, "Projection {Projection} switched its views from {From} to {To}")]
+    public static partial void Switched(this ILogger logger, string projection, string from, string to);
+
+    [LoggerMessage(LogLevel.Debug, "Generation {Projection} has read to the end but the serving one applied more; catching up")]
+    public static partial void SwitchBehind(this ILogger logger, string projection);
+
+    [LoggerMessage(LogLevel.Error, "Projection {Projection} could not switch to serving; retrying")]
+    public static partial void SwitchFailed(this ILogger logger, Exception error, string projection);
+
+    [LoggerMessage(LogLevel.Information, "Generation {Projection} was replaced by a switch; it stops")]
+    public static partial void GenerationReplaced(this ILogger logger, string projection);
+
+    [LoggerMessage(LogLevel.Information, "Projection {Projection} is retired: a newer version serves it")]
+    public static partial void Retired(this ILogger logger, string projection);
+
+    [LoggerMessage(LogLevel.Information, "Projection {Projection} starts rebuild request {Request}")]
+    public static partial void RebuildStarted(this ILogger logger, string projection, long request);
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Platform.Projections.Generations;
 using Platform.Write.EventStore;
 
 namespace Platform.Projections.Daemon;
@@ -17,6 +18,9 @@ internal sealed class DaemonServices(
     public CheckpointStore Checkpoints { get; } = new(dataSource);
     public BatchApplier Applier { get; } = new(dataSource, options, time);
     public FaultRecorder Faults { get; } = new(dataSource, time);
+    public GenerationStore Generations { get; } = new(dataSource);
+    public GenerationSwitch Switch { get; } = new(dataSource, time);
+    public RebuildRequests Rebuilds { get; } = new(dataSource);
 
     public void SetState(RegisteredProjection projection, ProjectionState state, string? lastError = null)
     {

@@ -1,4 +1,5 @@
 using Npgsql;
+using Platform.Projections.Generations;
 using Platform.Write.EventStore;
 
 namespace Platform.Projections.Daemon;
@@ -25,19 +26,19 @@ internal sealed class FaultRecorder(NpgsqlDataSource dataSource, TimeProvider ti
 
     /// <summary>The fault's attempt count, or null when the checkpoint moved and nothing was recorded.</summary>
     public async Task<int?> RecordAsync(
-        RegisteredProjection projection, Checkpoint checkpoint, RecordedEvent failed, Exception error, CancellationToken ct)
+        ProjectionGeneration generation, Checkpoint checkpoint, RecordedEvent failed, Exception error, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var batch = new NpgsqlBatch(connection, transaction);
         var mark = new NpgsqlBatchCommand(MarkFaultedSql);
-        mark.Parameters.Add(new() { Value = projection.Id });
+        mark.Parameters.Add(new() { Value = generation.Id });
         mark.Parameters.Add(CheckpointStore.TransactionId(checkpoint.TransactionId));
         mark.Parameters.Add(new() { Value = checkpoint.Position });
         mark.Parameters.Add(new() { Value = now });
         var record = new NpgsqlBatchCommand(RecordSql);
-        record.Parameters.Add(new() { Value = projection.Id });
+        record.Parameters.Add(new() { Value = generation.Id });
         record.Parameters.Add(new() { Value = failed.Position });
         record.Parameters.Add(CheckpointStore.TransactionId(failed.TransactionId));
         record.Parameters.Add(new() { Value = failed.EventId });
@@ -46,8 +47,10 @@ internal sealed class FaultRecorder(NpgsqlDataSource dataSource, TimeProvider ti
         record.Parameters.Add(new() { Value = failed.Type });
         record.Parameters.Add(new() { Value = Describe(error) });
         record.Parameters.Add(new() { Value = now });
-        batch.BatchCommands.Add(record);
+        // The checkpoint row first, as the apply and an operator's skip lock it: taking the fault row
+        // first deadlocked with a skip of the same event.
         batch.BatchCommands.Add(mark);
+        batch.BatchCommands.Add(record);
         int attempts;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {

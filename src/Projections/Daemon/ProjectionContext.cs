@@ -1,4 +1,5 @@
 using Npgsql;
+using Platform.Projections.Generations;
 
 namespace Platform.Projections.Daemon;
 
@@ -6,18 +7,35 @@ namespace Platform.Projections.Daemon;
 /// What a projection writes through: the daemon's connection and the transaction that also moves
 /// its checkpoint. Writing anywhere else would break exactly-once.
 /// </summary>
-public sealed class ProjectionContext(IProjection projection, NpgsqlConnection connection, NpgsqlTransaction transaction)
+public sealed class ProjectionContext
 {
-    public string Projection { get; } = ProjectionIdentity.Of(projection);
+    private readonly ProjectionGeneration _generation;
 
-    public int Version { get; } = projection.Version;
+    internal ProjectionContext(ProjectionGeneration generation, NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        _generation = generation;
+        Connection = connection;
+        Transaction = transaction;
+    }
 
-    public NpgsqlConnection Connection { get; } = connection;
+    /// <summary>The generation's identity, which names its checkpoint: <c>counter-totals.v1</c>, <c>counter-totals.v1.r2</c>.</summary>
+    public string Projection => _generation.Id;
 
-    public NpgsqlTransaction Transaction { get; } = transaction;
+    public int Version => _generation.Version;
 
-    /// <summary>This version's name of a read table: <c>Table("counter_totals")</c> is <c>counter_totals_v1</c>.</summary>
-    public string Table(string baseName) => ProjectionIdentity.Table(baseName, Version);
+    /// <summary>1 for a version's first build; 2, 3, ... for each rebuild of the same version.</summary>
+    public int Generation => _generation.Generation;
+
+    public NpgsqlConnection Connection { get; }
+
+    public NpgsqlTransaction Transaction { get; }
+
+    /// <summary>
+    /// This generation's name of a read table: <c>Table("counter_totals")</c> is <c>counter_totals_v1</c>
+    /// (or <c>counter_totals_v1_r2</c> when rebuilt). A projection that declares its
+    /// <see cref="IProjection.Tables"/> may name only those, so none is left out of the views and drops.
+    /// </summary>
+    public string Table(string baseName) => _generation.Table(baseName);
 
     /// <summary>A command bound to the daemon's connection and transaction.</summary>
     public NpgsqlCommand CreateCommand(string sql) => new(sql, Connection, Transaction);

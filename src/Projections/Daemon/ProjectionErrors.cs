@@ -17,3 +17,12 @@ public sealed class SkipRefusedException(string projection, long position, strin
 
     public string Reason { get; } = reason;
 }
+
+/// <summary>A rebuild that cannot be requested now, such as of a version that is not the one serving.</summary>
+public sealed class RebuildRefusedException(string projection, string reason)
+    : Exception($"Cannot rebuild {projection}: {reason}.")
+{
+    public string Projection { get; } = projection;
+
+    public string Reason { get; } = reason;
+}

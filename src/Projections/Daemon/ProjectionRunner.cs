@@ -1,36 +1,45 @@
 using Microsoft.Extensions.Logging;
+using Platform.Projections.Generations;
 
 namespace Platform.Projections.Daemon;
 
 /// <summary>
 /// Runs one projection in this process: stands by until it wins the projection's leadership lock,
-/// then applies events until it stops or the lock may be lost, then stands by again.
+/// then applies events until it stops or the lock may be lost, then stands by again. Once a newer
+/// version serves, this version is retired and never applied again.
 /// </summary>
 internal sealed class ProjectionRunner(DaemonServices services, RegisteredProjection projection, ILogger logger)
 {
-    private readonly ProjectionWorker _worker = new(services, projection, logger);
+    private readonly GenerationSupervisor _supervisor = new(services, projection, logger);
 
     public async Task RunAsync(CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
-            services.SetState(projection, ProjectionState.Standby);
             var retry = services.Options.StandbyRetry;
             try
             {
-                await using var lease = await ProjectionLease.TryAcquireAsync(
-                    services.DataSource, projection.Id, services.Options.LeaseCheckInterval, services.Time, logger, ct);
-                if (lease is not null)
+                if (await IsRetiredAsync(ct))
                 {
-                    try
+                    services.SetState(projection, ProjectionState.Retired);
+                }
+                else
+                {
+                    services.SetState(projection, ProjectionState.Standby);
+                    await using var lease = await ProjectionLease.TryAcquireAsync(
+                        services.DataSource, projection.Id, services.Options.LeaseCheckInterval, services.Time, logger, ct);
+                    if (lease is not null)
                     {
-                        retry = await RunActiveAsync(lease, ct);
-                    }
-                    finally
-                    {
-                        // Before the lock is released, so this process never claims to be active
-                        // at the same moment as the instance taking over.
-                        services.SetState(projection, ct.IsCancellationRequested ? ProjectionState.Stopped : ProjectionState.Standby);
+                        try
+                        {
+                            retry = await RunActiveAsync(lease, ct);
+                        }
+                        finally
+                        {
+                            // Before the lock is released, so this process never claims to be active
+                            // at the same moment as the instance taking over.
+                            services.SetState(projection, ct.IsCancellationRequested ? ProjectionState.Stopped : ProjectionState.Standby);
+                        }
                     }
                 }
             }
@@ -47,6 +56,11 @@ internal sealed class ProjectionRunner(DaemonServices services, RegisteredProjec
         services.SetState(projection, ProjectionState.Stopped);
     }
 
+    // Looked at before taking the lock, so a retired version's process does not become active (and
+    // say so in its log) every StandbyRetry just to find out.
+    private async Task<bool> IsRetiredAsync(CancellationToken ct) =>
+        (await GenerationLineup.LoadAsync(services.DataSource, projection.Name, ct)).Retires(projection);
+
     /// <summary>Applies until something stops it; returns how long to wait before standing by again.</summary>
     private async Task<TimeSpan> RunActiveAsync(ProjectionLease lease, CancellationToken ct)
     {
@@ -54,7 +68,8 @@ internal sealed class ProjectionRunner(DaemonServices services, RegisteredProjec
         using var active = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lost);
         try
         {
-            await _worker.RunAsync(active.Token);
+            await _supervisor.RunAsync(active.Token);
+            return TimeSpan.Zero;
         }
         catch (Exception error) when (lease.Lost.IsCancellationRequested && !ct.IsCancellationRequested)
         {

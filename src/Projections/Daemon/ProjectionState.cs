@@ -14,8 +14,14 @@ public enum ProjectionState
     /// <summary>Active but stuck on an event that fails; retried with backoff until it applies or is skipped.</summary>
     Faulted,
 
-    /// <summary>Reserved for blue/green rebuilds.</summary>
+    /// <summary>
+    /// Active and building a generation from the first event beside the one serving reads (a new
+    /// version, or an operator's rebuild); it switches the views to it once it has caught up.
+    /// </summary>
     Rebuilding,
+
+    /// <summary>A newer version serves this projection; this process's older code never applies it again.</summary>
+    Retired,
 }
 
 /// <summary>What this process's runner of one projection is doing.</summary>

@@ -1,4 +1,5 @@
 using Npgsql;
+using Platform.Projections.Generations;
 
 namespace Platform.Projections.Daemon;
 
@@ -10,28 +11,6 @@ public sealed class ProjectionStatusReader(
     NpgsqlDataSource dataSource, ProjectionCatalog catalog, ProjectionRunnerRegistry registry, ProjectionOptions options,
     TimeProvider time)
 {
-    // Lag is counted through the fence index up to a cap, so a far-behind projection costs a bounded scan.
-    private const string StatusSql = """
-        with c as (
-            select p.projection, c.transaction_id, c.position, c.events_applied, c.events_skipped, c.status, c.owner, c.updated_at,
-                   coalesce(c.transaction_id, '0'::xid8) as tx, coalesce(c.position, 0) as pos
-              from (select $1::text as projection) p left join projection_checkpoints c using (projection)
-        )
-        select c.transaction_id, c.position, c.events_applied, c.events_skipped, c.status, c.owner, c.updated_at,
-               (select count(*) from (select 1 from events e
-                                       where e.type = any($2) and (e.transaction_id, e.position) > (c.tx, c.pos) limit $3) l),
-               (select e.recorded_at from events e where e.type = any($2) and (e.transaction_id, e.position) > (c.tx, c.pos)
-                 order by e.transaction_id, e.position limit 1),
-               (select f.error from projection_faults f
-                 where f.projection = c.projection and f.resolved_at is null and f.skipped_at is null
-                 order by f.last_failed_at desc limit 1),
-               exists (select 1 from pg_locks l
-                        where l.locktype = 'advisory' and l.granted and l.objsubid = 2
-                          and l.database = (select oid from pg_database where datname = current_database())
-                          and l.classid = $4::int4::oid and l.objid = hashtext(c.projection)::oid)
-          from c
-        """;
-
     public async Task<IReadOnlyList<ProjectionStatus>> GetAsync(CancellationToken ct = default)
     {
         var statuses = new List<ProjectionStatus>(catalog.All.Count);
@@ -48,57 +27,54 @@ public sealed class ProjectionStatusReader(
 
     private async Task<ProjectionStatus> ReadAsync(NpgsqlConnection connection, RegisteredProjection projection, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(StatusSql, connection);
-        command.Parameters.Add(new() { Value = projection.Id });
-        command.Parameters.Add(new() { Value = projection.EventTypes });
-        command.Parameters.Add(new() { Value = (long)options.LagCountCap + 1 });
-        command.Parameters.Add(new() { Value = ProjectionLease.LockSpace });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var lag = reader.GetInt64(7);
-        var oldest = reader.IsDBNull(8) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(8);
-        var locked = reader.GetBoolean(10);
+        var lineup = await GenerationLineup.LoadAsync(connection, null, projection.Name, ct);
+        // Before its first run nothing is recorded: it would serve its first generation, from the start.
+        var servingRow = lineup.Active ?? new ProjectionGeneration(projection, lineup.Serving(projection) ?? 1).Row;
+        var buildingRow = lineup.Building(projection) is { } generation ? new ProjectionGeneration(projection, generation).Row : null;
+        var now = time.GetUtcNow();
+        var serving = await GenerationStatusQuery.ReadAsync(connection, servingRow, options.LagCountCap, now, ct);
+        var building = buildingRow is null ? null : await GenerationStatusQuery.ReadAsync(connection, buildingRow, options.LagCountCap, now, ct);
+        var locked = await GenerationStatusQuery.IsLockedAsync(connection, projection.Id, ct);
+        // Only this version's generations say what this version's runner is doing.
+        var own = new[] { servingRow.Version == projection.Version ? serving : null, building }.OfType<GenerationReading>().ToList();
         var local = registry.Get(projection.Id);
-        var dbStatus = reader.IsDBNull(4) ? null : reader.GetString(4);
         return new ProjectionStatus(
             projection.Id, projection.Name, projection.Version,
-            State(local, dbStatus, locked),
+            State(local, lineup.Retires(projection), locked, own, building is not null),
             ActiveHere: local?.IsActive == true,
-            ActiveInstance: locked && !reader.IsDBNull(5) ? reader.GetString(5) : null,
-            Position: reader.IsDBNull(1) ? 0 : reader.GetInt64(1),
-            TransactionId: reader.IsDBNull(0) ? 0 : reader.GetFieldValue<ulong>(0),
-            EventsApplied: reader.IsDBNull(2) ? 0 : reader.GetInt64(2),
-            EventsSkipped: reader.IsDBNull(3) ? 0 : reader.GetInt64(3),
-            LagEvents: Math.Min(lag, options.LagCountCap),
-            LagEventsCapped: lag > options.LagCountCap,
-            LagSeconds: oldest is { } at ? Math.Max(0, (time.GetUtcNow() - at).TotalSeconds) : 0,
-            LastError: reader.IsDBNull(9) ? local?.LastError : reader.GetString(9),
-            UpdatedAt: reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6));
+            ActiveInstance: locked ? own.Select(g => g.Owner).LastOrDefault(o => o is not null) : null,
+            serving.Status, building?.Status,
+            LastError: building?.Status.LastError ?? serving.Status.LastError ?? local?.LastError);
     }
 
-    private static ProjectionState State(ProjectionRunnerState? local, string? dbStatus, bool locked) =>
+    private static ProjectionState State(
+        ProjectionRunnerState? local, bool retired, bool locked, List<GenerationReading> own, bool building) =>
         local is { State: not ProjectionState.Stopped } ? local.State
+        : retired ? ProjectionState.Retired
         : !locked ? ProjectionState.Stopped
-        : dbStatus switch
-        {
-            "faulted" => ProjectionState.Faulted,
-            "rebuilding" => ProjectionState.Rebuilding,
-            _ => ProjectionState.Running,
-        };
+        : own.Any(g => g.StoredState == "faulted") ? ProjectionState.Faulted
+        : building ? ProjectionState.Rebuilding
+        : ProjectionState.Running;
 
-    /// <summary>Faults of one projection, newest first; only open ones unless <paramref name="includeClosed"/>.</summary>
+    /// <summary>
+    /// Faults of one projection's generations of its registered version, newest first; only open ones
+    /// unless <paramref name="includeClosed"/>. Each names its generation in <see cref="ProjectionFault.Projection"/>.
+    /// </summary>
     public async Task<IReadOnlyList<ProjectionFault>> GetFaultsAsync(
         string projection, bool includeClosed = false, int limit = 100, CancellationToken ct = default)
     {
-        var id = catalog.Get(projection).Id;
-        await using var command = dataSource.CreateCommand($"""
+        var registered = catalog.Get(projection);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var lineup = await GenerationLineup.LoadAsync(connection, null, registered.Name, ct);
+        var ids = lineup.Live.Where(g => g.Version == registered.Version).Select(g => g.Id).Append(registered.Id).Distinct().ToArray();
+        await using var command = new NpgsqlCommand($"""
             select projection, position, transaction_id, event_id, tenant_id, stream_id, event_type, error, attempts,
                    first_failed_at, last_failed_at, resolved_at, skipped_at, skipped_by, skip_reason
               from projection_faults
-             where projection = $1 {(includeClosed ? "" : "and resolved_at is null and skipped_at is null")}
+             where projection = any($1) {(includeClosed ? "" : "and resolved_at is null and skipped_at is null")}
              order by last_failed_at desc, position desc limit $2
-            """);
-        command.Parameters.Add(new() { Value = id });
+            """, connection);
+        command.Parameters.Add(new() { Value = ids });
         command.Parameters.Add(new() { Value = Math.Clamp(limit, 1, 1_000) });
         await using var reader = await command.ExecuteReaderAsync(ct);
         var faults = new List<ProjectionFault>();

@@ -1,41 +1,51 @@
 using Microsoft.Extensions.Logging;
+using Platform.Projections.Generations;
 using Platform.Write.EventStore;
 
 namespace Platform.Projections.Daemon;
 
 /// <summary>
-/// The active instance's loop for one projection: read a page from the checkpoint, apply it with the
-/// checkpoint in one transaction, wait for more. Runs only while its runner holds the lease.
+/// The active instance's loop for one generation: read a page from its checkpoint, apply it with the
+/// checkpoint in one transaction, wait for more. A generation being built beside the serving one
+/// switches to serving once it has caught up. Returns when its generation switched or was replaced.
 /// </summary>
-internal sealed class ProjectionWorker(DaemonServices services, RegisteredProjection projection, ILogger logger)
+internal sealed class ProjectionWorker(
+    DaemonServices services, ProjectionGeneration generation, bool building, RunnerStateBoard board, ILogger logger)
 {
     private static readonly TimeSpan MinHeldBackDelay = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan MaxHeldBackDelay = TimeSpan.FromMilliseconds(50);
 
     private readonly ProjectionOptions _options = services.Options;
+    private readonly FaultRetry _faults = new(services, generation, board, logger);
 
     public async Task RunAsync(CancellationToken ct)
     {
-        var checkpoint = await InitializeAsync(ct);
-        services.SetState(projection, ProjectionState.Running);
+        if (await _faults.InitializeAsync(ct) is not { } start)
+        {
+            logger.GenerationReplaced(generation.Id);
+            return;
+        }
+        Checkpoint? current = start;
+        board.Report(generation.Id, Healthy);
         // After a batch fails, events are applied one at a time up to its end: the fault then names
         // the exact event, and the good events before it still apply.
         Checkpoint? oneByOneUntil = null;
         var backoff = _options.FaultBackoffMin;
         var heldBackDelay = MinHeldBackDelay;
-        while (true)
+        var lookForReplacementAt = services.Time.GetUtcNow();
+        while (current is { } checkpoint)
         {
             ct.ThrowIfCancellationRequested();
-            var generation = services.Notifier.Generation;
+            var notified = services.Notifier.Generation;
             var size = oneByOneUntil is null ? _options.BatchSize : 1;
-            var page = await services.Reader.ReadAllAsync(checkpoint, size, projection.EventTypes, ct);
+            var page = await services.Reader.ReadAllAsync(checkpoint, size, generation.Projection.EventTypes, ct);
             if (page.Events.Count > 0)
             {
-                var result = await services.Applier.ApplyAsync(projection, checkpoint, page.Events, ct);
+                var result = await services.Applier.ApplyAsync(generation, checkpoint, page.Events, ct);
                 if (result.Status == ApplyStatus.CheckpointMoved)
                 {
-                    logger.CheckpointMoved(projection.Id);
-                    checkpoint = await services.Checkpoints.LoadAsync(projection.Id, ct);
+                    logger.CheckpointMoved(generation.Id);
+                    current = await services.Checkpoints.LoadAsync(generation.Id, ct);
                     continue;
                 }
                 if (result.Status == ApplyStatus.Failed)
@@ -45,18 +55,29 @@ internal sealed class ProjectionWorker(DaemonServices services, RegisteredProjec
                         oneByOneUntil = page.Events[^1].Checkpoint;
                         continue;
                     }
-                    checkpoint = await RecordFaultAsync(checkpoint, page.Events[0], result.Error!, ct)
-                        ? await WaitBeforeRetryAsync(checkpoint, backoff, ct)
-                        : await services.Checkpoints.LoadAsync(projection.Id, ct);
+                    current = await _faults.FailedAsync(checkpoint, page.Events[0], result.Error!, backoff, ct);
                     backoff = services.NextBackoff(backoff);
                     continue;
                 }
-                checkpoint = page.Next;
+                current = checkpoint = page.Next;
                 if (oneByOneUntil is { } until && checkpoint >= until) oneByOneUntil = null;
                 backoff = _options.FaultBackoffMin;
                 heldBackDelay = MinHeldBackDelay;
-                services.SetState(projection, ProjectionState.Running);
+                board.Report(generation.Id, Healthy);
                 if (page.Events.Count >= size) continue;
+            }
+            // Read to the end of what can be read. Being held back does not stop a switch: it checks
+            // that this generation holds every event the serving one has applied.
+            if (building && oneByOneUntil is null)
+            {
+                var outcome = await TrySwitchAsync(checkpoint, ct);
+                if (outcome is SwitchOutcome.Switched or SwitchOutcome.Replaced) return;
+                if (outcome is SwitchOutcome.Behind) continue;
+                if (outcome is SwitchOutcome.CheckpointMoved)
+                {
+                    current = await services.Checkpoints.LoadAsync(generation.Id, ct);
+                    continue;
+                }
             }
             if (page.HeldBack)
             {
@@ -66,53 +87,43 @@ internal sealed class ProjectionWorker(DaemonServices services, RegisteredProjec
                 continue;
             }
             heldBackDelay = MinHeldBackDelay;
-            await services.Notifier.WaitAsync(generation, _options.PollInterval, ct);
-        }
-    }
-
-    private async Task<Checkpoint> InitializeAsync(CancellationToken ct)
-    {
-        var backoff = _options.FaultBackoffMin;
-        while (true)
-        {
-            try
+            // An idle generation never claims its checkpoint, so it would not notice a switch that
+            // replaced it (from another version's process) without looking.
+            if (services.Time.GetUtcNow() >= lookForReplacementAt)
             {
-                return await services.Checkpoints.InitializeAsync(projection, services.Registry.Instance, services.Time.GetUtcNow(), ct);
+                current = await services.Checkpoints.LoadAsync(generation.Id, ct);
+                lookForReplacementAt = services.Time.GetUtcNow() + _options.PollInterval;
+                if (current != checkpoint) continue;
             }
-            catch (Exception error) when (!ct.IsCancellationRequested)
-            {
-                logger.InitializeFailed(error, projection.Id, backoff);
-                services.SetState(projection, ProjectionState.Faulted, FaultRecorder.Describe(error));
-                await Task.Delay(backoff, services.Time, ct);
-                backoff = services.NextBackoff(backoff);
-            }
+            await services.Notifier.WaitAsync(notified, _options.PollInterval, ct);
         }
+        logger.GenerationReplaced(generation.Id);
     }
 
-    /// <summary>False when the checkpoint moved meanwhile, so there is nothing to record against.</summary>
-    private async Task<bool> RecordFaultAsync(Checkpoint checkpoint, RecordedEvent failed, Exception error, CancellationToken ct)
-    {
-        var attempts = await services.Faults.RecordAsync(projection, checkpoint, failed, error, ct);
-        if (attempts is null) return false;
-        logger.EventFailed(error, projection.Id, failed.Position, failed.Type, failed.EventId, attempts.Value);
-        services.SetState(projection, ProjectionState.Faulted, FaultRecorder.Describe(error));
-        return true;
-    }
+    private ProjectionState Healthy => building ? ProjectionState.Rebuilding : ProjectionState.Running;
 
-    // Waits out the backoff, but returns early when an operator moved the checkpoint (a skip): woken
-    // at once in this process, noticed within a poll interval from another.
-    private async Task<Checkpoint> WaitBeforeRetryAsync(Checkpoint checkpoint, TimeSpan backoff, CancellationToken ct)
+    /// <summary>Null when the switch failed on an error, recorded as this generation's fault; tried again after a backoff.</summary>
+    private async Task<SwitchOutcome?> TrySwitchAsync(Checkpoint checkpoint, CancellationToken ct)
     {
-        var deadline = services.Time.GetUtcNow() + backoff;
-        while (true)
+        try
         {
-            var remaining = deadline - services.Time.GetUtcNow();
-            if (remaining <= TimeSpan.Zero) break;
-            await services.Registry.WaitForWakeAsync(
-                projection.Id, remaining < _options.PollInterval ? remaining : _options.PollInterval, services.Time, ct);
-            var current = await services.Checkpoints.LoadAsync(projection.Id, ct);
-            if (current != checkpoint) return current;
+            var result = await services.Switch.SwitchAsync(generation, checkpoint, services.Registry.Instance, ct);
+            if (result.Outcome == SwitchOutcome.Switched)
+            {
+                logger.Switched(generation.Name, result.From ?? "none", generation.Id);
+                // It serves now; the next round takes over from here.
+                board.Report(generation.Id, ProjectionState.Running);
+            }
+            if (result.Outcome == SwitchOutcome.Behind) logger.SwitchBehind(generation.Id);
+            return result.Outcome;
         }
-        return await services.Checkpoints.LoadAsync(projection.Id, ct);
+        catch (Npgsql.NpgsqlException error) when (!ct.IsCancellationRequested)
+        {
+            // Such as a view someone built on ours that blocks replacing it: say so, and keep trying.
+            logger.SwitchFailed(error, generation.Id);
+            board.Report(generation.Id, ProjectionState.Faulted, FaultRecorder.Describe(error));
+            await Task.Delay(_options.FaultBackoffMax, services.Time, ct);
+            return null;
+        }
     }
 }

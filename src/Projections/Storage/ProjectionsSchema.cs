@@ -3,7 +3,7 @@ using Platform.Write.Storage;
 
 namespace Platform.Projections.Storage;
 
-/// <summary>The daemon's own tables (checkpoints and faults); read tables belong to each projection.</summary>
+/// <summary>The daemon's own tables (checkpoints, faults, generations, switches, rebuilds); read tables belong to each projection.</summary>
 public static class ProjectionsSchema
 {
     public const string Module = "projections";

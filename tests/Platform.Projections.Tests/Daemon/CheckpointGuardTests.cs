@@ -1,4 +1,5 @@
 using Platform.Projections.Daemon;
+using Platform.Projections.Generations;
 using Platform.Projections.Tests.Support;
 using Platform.Testing;
 using Platform.Write.EventStore;
@@ -17,10 +18,11 @@ public sealed class CheckpointGuardTests(DatabaseFixture database) : IClassFixtu
         await using var host = await ProjectionHost.StartAsync(database.ConnectionString, runDaemon: false);
         var tenant = Guid.CreateVersion7();
         for (var i = 1; i <= 5; i++) await host.Store.AppendAsync(tenant, $"s{i % 2}", ExpectedVersion.Any, TestEvents.Increment(i));
-        var projection = new ProjectionCatalog([new StreamTotalsProjection()]).Get(StreamTotalsProjection.Id);
-        var start = await new CheckpointStore(host.DataSource).InitializeAsync(projection, "test", DateTimeOffset.UtcNow, default);
+        var projection = new ProjectionGeneration(new ProjectionCatalog([new StreamTotalsProjection()]).Get(StreamTotalsProjection.Id), 1);
+        var start = await new GenerationStore(host.DataSource).InitializeAsync(projection, "test", DateTimeOffset.UtcNow, default)
+                    ?? throw new InvalidOperationException("A first generation is never replaced.");
         EventPage page = null!;
-        await Eventually.HoldsAsync(async () => (page = await host.Reader.ReadAllAsync(start, 100, projection.EventTypes)).Events.Count == 5,
+        await Eventually.HoldsAsync(async () => (page = await host.Reader.ReadAllAsync(start, 100, projection.Projection.EventTypes)).Events.Count == 5,
             "the events pass the fence");
         var applier = new BatchApplier(host.DataSource, new ProjectionOptions(), TimeProvider.System);
 

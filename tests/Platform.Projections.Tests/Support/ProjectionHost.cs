@@ -42,8 +42,10 @@ public sealed class ProjectionHost : IAsyncDisposable
     public bool IsActive(string projection) => Registry.Get(projection)?.IsActive == true;
 
     /// <param name="projections">Registers the projections; stream totals when null.</param>
+    /// <param name="options">Changes the daemon's test options, such as a smaller batch.</param>
     public static async Task<ProjectionHost> StartAsync(
-        string connectionString, Action<IServiceCollection>? projections = null, bool runDaemon = true)
+        string connectionString, Action<IServiceCollection>? projections = null, bool runDaemon = true,
+        Action<ProjectionOptions>? options = null)
     {
         var dataSource = PlatformDataSource.Create(connectionString);
         await EventStoreSchema.MigrateAsync(dataSource);
@@ -63,6 +65,7 @@ public sealed class ProjectionHost : IAsyncDisposable
                 o.FaultBackoffMin = TimeSpan.FromMilliseconds(50);
                 o.FaultBackoffMax = TimeSpan.FromMilliseconds(400);
                 o.IdleTransactionTimeout = TimeSpan.FromSeconds(10);
+                options?.Invoke(o);
             });
         (projections ?? (s => s.AddProjection<StreamTotalsProjection>()))(services);
         var host = new ProjectionHost(services.BuildServiceProvider(), dataSource, log);

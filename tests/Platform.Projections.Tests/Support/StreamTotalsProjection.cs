@@ -7,12 +7,15 @@ public sealed class StreamTotalsProjection : IProjection
 {
     public const string Id = "stream-totals.v1";
     public const string Table = "stream_totals_v1";
+    public const string View = "stream_totals";
 
     public string Name => "stream-totals";
 
     public int Version => 1;
 
     public IReadOnlyCollection<string> EventTypes { get; } = [TestEvents.Incremented];
+
+    public IReadOnlyCollection<string> Tables { get; } = ["stream_totals"];
 
     public Task InitializeAsync(ProjectionContext context, CancellationToken ct) =>
         StreamTotals.CreateTableAsync(context, "stream_totals", ct);
@@ -32,6 +35,8 @@ public sealed class PickyTotalsProjection : IProjection
     public int Version => 1;
 
     public IReadOnlyCollection<string> EventTypes { get; } = [TestEvents.Incremented];
+
+    public IReadOnlyCollection<string> Tables { get; } = ["picky_totals"];
 
     public Task InitializeAsync(ProjectionContext context, CancellationToken ct) =>
         StreamTotals.CreateTableAsync(context, "picky_totals", ct);
