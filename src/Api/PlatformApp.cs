@@ -25,7 +25,7 @@ public static class PlatformApp
 
         builder.AddPlatformDatabase();
         // After the database: the daemon starts once the embedded cluster is up and migrated.
-        builder.Services.AddProjections();
+        builder.Services.AddProjections(runDaemon: builder.Configuration.GetValue("Platform:Projections:RunDaemon", true));
         builder.Services.AddPlatformHealthChecks(builder.Configuration);
 
         var app = builder.Build();

@@ -12,8 +12,11 @@ public static class ProjectionServices
     /// <summary>
     /// Registers the daemon as a hosted service, with its status reader and operator operations.
     /// Needs the event store (<c>AddEventStore</c>) and an <see cref="NpgsqlDataSource"/>.
+    /// With <paramref name="runDaemon"/> false the process only reads status and sends operator
+    /// requests (an API replica while separate projection services run the daemon).
     /// </summary>
-    public static IServiceCollection AddProjections(this IServiceCollection services, Action<ProjectionOptions>? configure = null)
+    public static IServiceCollection AddProjections(
+        this IServiceCollection services, Action<ProjectionOptions>? configure = null, bool runDaemon = true)
     {
         var options = new ProjectionOptions();
         configure?.Invoke(options);
@@ -26,7 +29,8 @@ public static class ProjectionServices
             sp, sp.GetRequiredService<ProjectionCatalog>(), sp.GetRequiredService<ProjectionOptions>(),
             sp.GetRequiredService<ProjectionRunnerRegistry>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProjectionDaemon>(sp => sp.GetRequiredService<ProjectionDaemon>()));
+        if (runDaemon)
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProjectionDaemon>(sp => sp.GetRequiredService<ProjectionDaemon>()));
         services.TryAddSingleton<ProjectionStatusReader>();
         services.TryAddSingleton<ProjectionOperations>();
         return services;
