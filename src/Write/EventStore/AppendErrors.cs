@@ -14,9 +14,13 @@ internal static class AppendErrors
         "PL003" => new AppendOrderException(),
         PostgresErrorCodes.UniqueViolation when error.ConstraintName == "events_event_id_uq" =>
             new EventIdConflictException(stream.TenantId, stream.StreamId),
-        PostgresErrorCodes.UntranslatableCharacter or PostgresErrorCodes.CharacterNotInRepertoire
-            or PostgresErrorCodes.InvalidTextRepresentation =>
-            new InvalidAppendException("events.data", "contains text PostgreSQL cannot store (such as \\u0000)"),
+        _ when IsUnstorableText(error) => new InvalidAppendException("events.data", UnstorableTextMessage),
         _ => error,
     };
+
+    public const string UnstorableTextMessage = "contains text PostgreSQL cannot store (such as \\u0000)";
+
+    public static bool IsUnstorableText(PostgresException error) => error.SqlState is
+        PostgresErrorCodes.UntranslatableCharacter or PostgresErrorCodes.CharacterNotInRepertoire
+        or PostgresErrorCodes.InvalidTextRepresentation;
 }

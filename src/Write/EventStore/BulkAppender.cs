@@ -9,76 +9,105 @@ public sealed record BulkEvent(Guid TenantId, string StreamId, Guid EventId, obj
 public sealed record BulkAppendResult(int Appended, int Duplicates);
 
 /// <summary>
-/// The high-volume path (device readings): binary COPY into a transaction-local staging table,
-/// then one INSERT that drops already stored ids and numbers each stream's new events.
+/// The high-volume path (device readings): lock the batch's streams, read their heads and which
+/// ids are already stored in one round trip, number the new events here, and binary COPY them
+/// straight into the events table, all in one transaction.
 /// </summary>
 public sealed class BulkAppender(
     NpgsqlDataSource dataSource, EventSerializer serializer, EventNotifier notifier, EventStoreOptions options)
 {
-    private const string InsertSql = """
-        with fresh as (
-            select distinct on (b.tenant_id, b.event_id) b.*
-              from bulk_events b
-             where not exists (select 1 from events e where e.tenant_id = b.tenant_id and e.event_id = b.event_id)
-             order by b.tenant_id, b.event_id, b.ord
-        ), heads as (
-            select s.tenant_id, s.stream_id,
-                   (select coalesce(max(e.version), 0) from events e
-                     where e.tenant_id = s.tenant_id and e.stream_id = s.stream_id) as head
-              from (select distinct tenant_id, stream_id from fresh) s
-        )
-        insert into events (tenant_id, stream_id, version, event_id, type, data, metadata)
-        select f.tenant_id, f.stream_id,
-               h.head + row_number() over (partition by f.tenant_id, f.stream_id order by f.ord),
-               f.event_id, f.type, f.data, f.metadata
-          from fresh f join heads h using (tenant_id, stream_id)
-         order by f.ord
+    private const string HeadsSql = """
+        select s.t, s.s, (select coalesce(max(e.version), 0) from events e where e.tenant_id = s.t and e.stream_id = s.s)
+          from unnest($1::uuid[], $2::text[]) as s(t, s)
+        """;
+
+    // One index probe per id (lateral, limit 1): a NOT EXISTS anti-join is planned as a scan of the whole table.
+    private const string StoredSql = """
+        select x.tenant_id, x.event_id from unnest($1::uuid[], $2::uuid[]) as u(t, id)
+         cross join lateral (select e.tenant_id, e.event_id from events e where e.tenant_id = u.t and e.event_id = u.id limit 1) x
         """;
 
     public async Task<BulkAppendResult> AppendAsync(IReadOnlyList<BulkEvent> events, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(events);
+        if (events.Count > options.MaxBulkEvents)
+            throw new InvalidAppendException("events", $"at most {options.MaxBulkEvents} events per bulk append");
         if (events.Count == 0) return new BulkAppendResult(0, 0);
-        var rows = Prepare(events);
+        var seen = new HashSet<(Guid, Guid)>();
+        var rows = Prepare(events).Where(r => seen.Add((r.TenantId, r.EventId))).ToArray();
+        var streams = rows.Select(r => (r.TenantId, r.StreamId)).Distinct().ToArray();
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var setup = new NpgsqlBatch(connection, transaction))
-        {
-            var lockStreams = new NpgsqlBatchCommand("select lock_event_streams($1, $2)");
-            lockStreams.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.TenantId).ToArray() });
-            lockStreams.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.StreamId).ToArray() });
-            setup.BatchCommands.Add(lockStreams);
-            setup.BatchCommands.Add(new NpgsqlBatchCommand(
-                "create temp table bulk_events (tenant_id uuid, stream_id text, event_id uuid, type text, " +
-                "data jsonb, metadata jsonb, ord int) on commit drop"));
-            await setup.ExecuteNonQueryAsync(ct);
-        }
+        var (heads, stored) = await LockAndReadAsync(connection, transaction, streams, rows, ct);
 
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "copy bulk_events (tenant_id, stream_id, event_id, type, data, metadata, ord) from stdin (format binary)", ct))
+        int appended;
+        try
         {
-            for (var i = 0; i < rows.Length; i++)
+            appended = await CopyAsync(connection, rows, heads, stored, ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (PostgresException error) when (AppendErrors.IsUnstorableText(error))
+        {
+            throw new InvalidAppendException("events", AppendErrors.UnstorableTextMessage);
+        }
+        if (appended > 0) notifier.Appended();
+        return new BulkAppendResult(appended, events.Count - appended);
+    }
+
+    private static async Task<int> CopyAsync(
+        NpgsqlConnection connection, BulkRow[] rows, Dictionary<(Guid, string), long> heads, HashSet<(Guid, Guid)> stored,
+        CancellationToken ct)
+    {
+        var appended = 0;
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "copy events (tenant_id, stream_id, version, event_id, type, data, metadata) from stdin (format binary)", ct))
+        {
+            foreach (var row in rows)
             {
-                var row = rows[i];
+                if (stored.Contains((row.TenantId, row.EventId))) continue;
+                var version = heads[(row.TenantId, row.StreamId)] += 1;
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(row.TenantId, NpgsqlDbType.Uuid, ct);
                 await copy.WriteAsync(row.StreamId, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(version, NpgsqlDbType.Bigint, ct);
                 await copy.WriteAsync(row.EventId, NpgsqlDbType.Uuid, ct);
                 await copy.WriteAsync(row.Type, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(row.Data, NpgsqlDbType.Jsonb, ct);
                 await copy.WriteAsync(row.Metadata, NpgsqlDbType.Jsonb, ct);
-                await copy.WriteAsync(i, NpgsqlDbType.Integer, ct);
+                appended++;
             }
             await copy.CompleteAsync(ct);
         }
+        return appended;
+    }
 
-        int appended;
-        await using (var insert = new NpgsqlCommand(InsertSql, connection, transaction))
-            appended = await insert.ExecuteNonQueryAsync(ct);
-        await transaction.CommitAsync(ct);
-        if (appended > 0) notifier.Appended();
-        return new BulkAppendResult(appended, rows.Length - appended);
+    private static async Task<(Dictionary<(Guid, string), long> Heads, HashSet<(Guid, Guid)> Stored)> LockAndReadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, (Guid TenantId, string StreamId)[] streams,
+        BulkRow[] rows, CancellationToken ct)
+    {
+        var tenants = streams.Select(s => s.TenantId).ToArray();
+        var ids = streams.Select(s => s.StreamId).ToArray();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        // Locks first: the heads read after them are final until commit.
+        batch.BatchCommands.Add(Command("select lock_event_streams($1, $2)", tenants, ids));
+        batch.BatchCommands.Add(Command(HeadsSql, tenants, ids));
+        batch.BatchCommands.Add(Command(StoredSql, rows.Select(r => r.TenantId).ToArray(), rows.Select(r => r.EventId).ToArray()));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        var heads = new Dictionary<(Guid, string), long>();
+        while (await reader.ReadAsync(ct)) heads[(reader.GetGuid(0), reader.GetString(1))] = reader.GetInt64(2);
+        await reader.NextResultAsync(ct);
+        var stored = new HashSet<(Guid, Guid)>();
+        while (await reader.ReadAsync(ct)) stored.Add((reader.GetGuid(0), reader.GetGuid(1)));
+        return (heads, stored);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
     }
 
     private BulkRow[] Prepare(IReadOnlyList<BulkEvent> events)

@@ -61,6 +61,9 @@ public sealed class EventNotifier(NpgsqlDataSource dataSource, EventStoreOptions
                 {
                     await using var command = dataSource.CreateCommand($"notify {options.NotificationChannel}");
                     await command.ExecuteNonQueryAsync(_stopping.Token);
+                    // Appends during the pause share the next NOTIFY: one per interval at most, so a
+                    // busy writer does not pay a second round trip for each append.
+                    await Task.Delay(options.NotifyInterval, _stopping.Token);
                 }
                 catch (Exception error) when (error is NpgsqlException or OperationCanceledException)
                 {

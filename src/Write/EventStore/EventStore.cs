@@ -8,6 +8,20 @@ public sealed class EventStore(
     NpgsqlDataSource dataSource, EventSerializer serializer, EventNotifier notifier, EventStoreOptions options)
 {
     private const string AppendSql = "select * from append_events($1, $2, $3, $4, $5, $6, $7, $8)";
+
+    // The common case in one statement without a function call: lock the stream, insert when the
+    // expectation holds. No row, or a unique violation (a retry, a race), falls back to append_events,
+    // which tells an idempotent retry from a conflict. The lock is taken before the insert hands out
+    // the transaction id, which keeps fence order equal to version order (see lock_event_streams).
+    private const string FastAppendSql = """
+        with stream_lock as materialized (select pg_advisory_xact_lock(event_stream_lock_key($1, $2))),
+             head as (select coalesce(max(version), 0) as v from events where tenant_id = $1 and stream_id = $2)
+        insert into events (tenant_id, stream_id, version, event_id, type, data, metadata)
+        select $1, $2, head.v + u.o, u.id, u.t, u.d, u.m
+          from stream_lock, head, unnest($5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[]) with ordinality as u(id, t, d, m, o)
+         where $3 = -2 or ($3 = -3 and head.v > 0) or head.v = $3
+        returning version, position
+        """;
     private readonly AppendValidator _validator = new(serializer, options);
 
     public Task<AppendResult> AppendAsync(
@@ -19,14 +33,44 @@ public sealed class EventStore(
         CancellationToken ct = default)
     {
         var stream = _validator.Prepare(new StreamAppend(tenantId, streamId, expected, events));
+        var result = await TryFastAppendAsync(stream, ct) ?? await AppendThroughFunctionAsync(stream, ct);
+        if (!result.AlreadyApplied) notifier.Appended();
+        return result;
+    }
+
+    private async Task<AppendResult?> TryFastAppendAsync(PreparedStream stream, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(FastAppendSql);
+        AddAppendParameters(command.Parameters, stream, locked: false);
+        try
+        {
+            long version = 0, position = 0;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                version = Math.Max(version, reader.GetInt64(0));
+                position = Math.Max(position, reader.GetInt64(1));
+            }
+            return version == 0 ? null : new AppendResult(version, position, AlreadyApplied: false);
+        }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return null;
+        }
+        catch (PostgresException error)
+        {
+            throw AppendErrors.Map(error, stream);
+        }
+    }
+
+    private async Task<AppendResult> AppendThroughFunctionAsync(PreparedStream stream, CancellationToken ct)
+    {
         await using var command = dataSource.CreateCommand(AppendSql);
         AddAppendParameters(command.Parameters, stream, locked: false);
         try
         {
             await using var reader = await command.ExecuteReaderAsync(ct);
-            var result = await ReadResultAsync(reader, ct);
-            if (!result.AlreadyApplied) notifier.Appended();
-            return result;
+            return await ReadResultAsync(reader, ct);
         }
         catch (PostgresException error)
         {

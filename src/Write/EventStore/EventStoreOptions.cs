@@ -17,4 +17,10 @@ public sealed class EventStoreOptions
     public int ReadBatchSize { get; set; } = 500;
 
     public string NotificationChannel { get; set; } = "platform_events";
+
+    /// <summary>Least time between two NOTIFYs from this process; in-process wake-ups are immediate.</summary>
+    public TimeSpan NotifyInterval { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>Most events in one bulk append.</summary>
+    public int MaxBulkEvents { get; set; } = 50_000;
 }

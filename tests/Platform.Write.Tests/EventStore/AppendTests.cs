@@ -68,6 +68,28 @@ public sealed class AppendTests(DatabaseFixture database) : StoreTestBase(databa
     }
 
     [Fact]
+    public async Task Racing_writers_expecting_the_same_version_let_exactly_one_win()
+    {
+        await Db.Store.AppendAsync(Tenant, "race", ExpectedVersion.NoStream, TestEvents.Increments(2));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            try
+            {
+                return (await Db.Store.AppendAsync(Tenant, "race", ExpectedVersion.Exact(2), TestEvents.Increments(3))).StreamVersion;
+            }
+            catch (WrongExpectedVersionException error)
+            {
+                return -error.ActualVersion;
+            }
+        }));
+
+        outcomes.Should().ContainSingle(v => v == 5);
+        outcomes.Where(v => v != 5).Should().HaveCount(7).And.OnlyContain(v => v == -5);
+        (await Db.Reader.ReadStreamAsync(Tenant, "race")).Select(e => e.Version).Should().Equal(1, 2, 3, 4, 5);
+    }
+
+    [Fact]
     public async Task Reusing_some_event_ids_in_a_different_append_is_a_conflict()
     {
         var stored = TestEvents.Increments(2);

@@ -54,6 +54,18 @@ public sealed class BulkAppendTests(DatabaseFixture database) : StoreTestBase(da
         (await CountTenantEventsAsync()).Should().Be(0);
     }
 
+    [Fact]
+    public async Task Text_postgresql_cannot_store_fails_the_bulk_append_with_a_typed_error()
+    {
+        var readings = Readings(devices: 1, perDevice: 3);
+        readings.Add(new BulkEvent(Tenant, "notes", Guid.CreateVersion7(), new NoteWritten("nul\u0000byte")));
+
+        var append = () => Db.Bulk.AppendAsync(readings);
+
+        await append.Should().ThrowAsync<InvalidAppendException>();
+        (await CountTenantEventsAsync()).Should().Be(0);
+    }
+
     private List<BulkEvent> Readings(int devices, int perDevice) =>
     [
         .. from seq in Enumerable.Range(1, perDevice)
