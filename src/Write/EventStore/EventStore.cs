@@ -38,10 +38,22 @@ public sealed class EventStore(
         return result;
     }
 
+    // One event, the most common append, with scalar parameters: no arrays to encode and unnest.
+    private const string FastAppendOneSql = """
+        with stream_lock as materialized (select pg_advisory_xact_lock(event_stream_lock_key($1, $2))),
+             head as (select coalesce(max(version), 0) as v from events where tenant_id = $1 and stream_id = $2)
+        insert into events (tenant_id, stream_id, version, event_id, type, data, metadata)
+        select $1, $2, head.v + 1, $4, $5, $6, $7
+          from stream_lock, head
+         where $3 = -2 or ($3 = -3 and head.v > 0) or head.v = $3
+        returning version, position
+        """;
+
     private async Task<AppendResult?> TryFastAppendAsync(PreparedStream stream, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(FastAppendSql);
-        AddAppendParameters(command.Parameters, stream, locked: false);
+        await using var command = dataSource.CreateCommand(stream.Ids.Length == 1 ? FastAppendOneSql : FastAppendSql);
+        if (stream.Ids.Length == 1) AddSingleEventParameters(command.Parameters, stream);
+        else AddAppendParameters(command.Parameters, stream, locked: false);
         try
         {
             long version = 0, position = 0;
@@ -124,6 +136,17 @@ public sealed class EventStore(
     {
         if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("append_events returned no row.");
         return new AppendResult(reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(2));
+    }
+
+    private static void AddSingleEventParameters(NpgsqlParameterCollection parameters, PreparedStream stream)
+    {
+        parameters.Add(new NpgsqlParameter { Value = stream.TenantId, NpgsqlDbType = NpgsqlDbType.Uuid });
+        parameters.Add(new NpgsqlParameter { Value = stream.StreamId, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter { Value = stream.Expected.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        parameters.Add(new NpgsqlParameter { Value = stream.Ids[0], NpgsqlDbType = NpgsqlDbType.Uuid });
+        parameters.Add(new NpgsqlParameter { Value = stream.Types[0], NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter { Value = stream.Data[0], NpgsqlDbType = NpgsqlDbType.Jsonb });
+        parameters.Add(new NpgsqlParameter { Value = stream.Metadata[0], NpgsqlDbType = NpgsqlDbType.Jsonb });
     }
 
     private static void AddAppendParameters(NpgsqlParameterCollection parameters, PreparedStream stream, bool locked)
