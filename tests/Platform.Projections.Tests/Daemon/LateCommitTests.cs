@@ -13,7 +13,7 @@ public sealed class LateCommitTests(DatabaseFixture database) : IClassFixture<Da
         var tenant = Guid.CreateVersion7();
         await Eventually.HoldsAsync(() => host.IsActive(StreamTotalsProjection.Id), "the daemon is active");
 
-        await using var early = await OpenAppend.BeginAsync(host.DataSource, tenant, "early", by: 10);
+        await using var early = await OpenAppend.BeginAsync(host.DataSource, tenant, "early", TestEvents.Incremented, [new CounterIncremented(10)]);
         var late = await host.Store.AppendAsync(tenant, "late", ExpectedVersion.Any, TestEvents.Increment(5));
         late.Position.Should().BeGreaterThan(early.Position);
 

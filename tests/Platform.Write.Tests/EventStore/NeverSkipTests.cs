@@ -13,7 +13,7 @@ public sealed class NeverSkipTests(DatabaseFixture database) : StoreTestBase(dat
         var delivered = new ConcurrentQueue<RecordedEvent>();
         var subscription = ConsumeAsync(delivered, cancel.Token);
 
-        await using var a = await OpenAppend.BeginAsync(Db.DataSource, Tenant, "a");
+        await using var a = await OpenAppend.BeginAsync(Db.DataSource, Tenant, "a", Counter, [new CounterIncremented(1)]);
         var b = await Db.Store.AppendAsync(Tenant, "b", ExpectedVersion.Any, TestEvents.Increment());
         b.Position.Should().BeGreaterThan(a.Position);
         await Task.Delay(500);
@@ -44,7 +44,8 @@ public sealed class NeverSkipTests(DatabaseFixture database) : StoreTestBase(dat
             var random = new Random(w);
             while (plan.TryDequeue(out var count))
             {
-                await using var open = await OpenAppend.BeginAsync(Db.DataSource, Tenant, $"s{random.Next(50)}", count);
+                await using var open = await OpenAppend.BeginAsync(
+                    Db.DataSource, Tenant, $"s{random.Next(50)}", Counter, [.. Enumerable.Range(1, count).Select(i => new CounterIncremented(i))]);
                 if (random.Next(3) > 0) await Task.Delay(random.Next(0, 4));
                 await open.CommitAsync();
             }
@@ -63,6 +64,8 @@ public sealed class NeverSkipTests(DatabaseFixture database) : StoreTestBase(dat
             stream.Select(e => e.Version).Should().Equal(Enumerable.Range(1, stream.Count()).Select(v => (long)v));
         delivered.Select(e => e.EventId).Should().Equal(stored.Select(e => e.EventId));
     }
+
+    private const string Counter = "test.counter-incremented.v1";
 
     private Task ConsumeAsync(ConcurrentQueue<RecordedEvent> delivered, CancellationToken ct) => Task.Run(async () =>
     {

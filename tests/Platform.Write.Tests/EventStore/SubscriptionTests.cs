@@ -51,7 +51,7 @@ public sealed class SubscriptionTests(DatabaseFixture database) : StoreTestBase(
         await using var events = polling.Subscription.SubscribeAsync(Checkpoint.Start, Tenant, cancel.Token).GetAsyncEnumerator(cancel.Token);
         var next = events.MoveNextAsync().AsTask();
 
-        await using (var open = await OpenAppend.BeginAsync(polling.DataSource, Tenant, "raw"))
+        await using (var open = await OpenAppend.BeginAsync(polling.DataSource, Tenant, "raw", "test.counter-incremented.v1", [new CounterIncremented(1)]))
             await open.CommitAsync();
 
         (await next.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeTrue();

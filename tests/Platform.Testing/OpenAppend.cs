@@ -1,11 +1,12 @@
 using Npgsql;
+using NpgsqlTypes;
 using Platform.Write.EventStore;
 
-namespace Platform.Write.Tests.EventStore;
+namespace Platform.Testing;
 
 /// <summary>
 /// An append through the store's own SQL function inside a transaction the test keeps open, to
-/// commit later: the late-committing writer that a reader must never skip.
+/// commit later: the late-committing writer that no reader may pass.
 /// </summary>
 public sealed class OpenAppend : IAsyncDisposable
 {
@@ -19,21 +20,25 @@ public sealed class OpenAppend : IAsyncDisposable
         Position = position;
     }
 
+    /// <summary>Global position of the last event appended.</summary>
     public long Position { get; }
 
-    public static async Task<OpenAppend> BeginAsync(NpgsqlDataSource dataSource, Guid tenant, string stream, int count = 1)
+    /// <summary>Appends <paramref name="events"/> (stored under <paramref name="type"/>) to the stream, uncommitted.</summary>
+    public static async Task<OpenAppend> BeginAsync(
+        NpgsqlDataSource dataSource, Guid tenant, string stream, string type, IReadOnlyList<object> events)
     {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(events);
         var connection = await dataSource.OpenConnectionAsync();
         var transaction = await connection.BeginTransactionAsync();
         await using var command = new NpgsqlCommand(
             "select last_position from append_events($1, $2, -2, false, $3, $4, $5, $6)", connection, transaction);
-        var events = TestEvents.Increments(count);
         command.Parameters.Add(new() { Value = tenant });
         command.Parameters.Add(new() { Value = stream });
-        command.Parameters.Add(new() { Value = events.Select(e => e.EventId).ToArray() });
-        command.Parameters.Add(new() { Value = events.Select(_ => "test.counter-incremented.v1").ToArray() });
-        command.Parameters.Add(new() { Value = events.Select(e => EventSerializer.Serialize(e.Data)).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new() { Value = events.Select(_ => "{}").ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = events.Select(_ => Guid.CreateVersion7()).ToArray() });
+        command.Parameters.Add(new() { Value = events.Select(_ => type).ToArray() });
+        command.Parameters.Add(new() { Value = events.Select(EventSerializer.Serialize).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = events.Select(_ => "{}").ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         var position = (long)(await command.ExecuteScalarAsync())!;
         return new OpenAppend(connection, transaction, position);
     }
