@@ -1,11 +1,13 @@
 using System.Runtime.InteropServices;
 using Platform.Benchmarks.Append;
 using Platform.Benchmarks.Common;
+using Platform.Benchmarks.Projections;
 
-// Scenarios by name; later ones (projections, analytics, ...) are added here.
+// Scenarios by name; later ones (analytics, ...) are added here.
 var scenarios = new Dictionary<string, Func<BenchmarkArguments, CancellationToken, Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     [AppendBenchmark.Scenario] = AppendBenchmark.RunAsync,
+    [ProjectionsBenchmark.Scenario] = ProjectionsBenchmark.RunAsync,
 };
 
 using var stopping = new CancellationTokenSource();

@@ -114,10 +114,27 @@ public sealed class EventNotifier(NpgsqlDataSource dataSource, EventStoreOptions
         }
     }
 
+    private async Task SendFinalNotificationAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await using var command = dataSource.CreateCommand($"notify {options.NotificationChannel}");
+            await command.ExecuteNonQueryAsync(timeout.Token);
+        }
+        catch (Exception error) when (error is NpgsqlException or OperationCanceledException or ObjectDisposedException)
+        {
+            logger.LogDebug(error, "Could not send the last append notification");
+        }
+    }
+
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async ValueTask DisposeAsync()
     {
+        // A coalesced NOTIFY may still be waiting its turn: send it, or other processes would only
+        // find this process's last appends at their next poll.
+        if (Volatile.Read(ref _notifyRequested) == 1) await SendFinalNotificationAsync();
         await _stopping.CancelAsync();
         if (_listener is not null)
         {

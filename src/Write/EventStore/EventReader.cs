@@ -74,15 +74,23 @@ public sealed class EventReader(NpgsqlDataSource dataSource, EventSerializer ser
             command.Parameters.Add(new NpgsqlParameter { Value = types.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         var events = await ReadAsync(command, ct);
         var next = events.Count > 0 ? events[^1].Checkpoint : after;
-        return new EventPage(events, next, events.Count < limit && await IsHeldBackAsync(ct));
+        return new EventPage(events, next, events.Count < limit && await HasMoreAsync(tenantId, next, types, ct));
     }
 
-    // Any transaction in the cluster, even one that writes no events, holds the fence while it
-    // runs; when it ends nobody is notified, so the reader needs to know to look again soon.
-    private async Task<bool> IsHeldBackAsync(CancellationToken ct)
+    // Any writing transaction in the cluster, even one that appends nothing, holds the fence while
+    // it runs, and when it ends nobody is notified: the reader must know to look again soon. The
+    // question is asked of a fresh snapshot and without the fence, so an event that became
+    // readable between the two statements is seen too (asking "is anything beyond the fence"
+    // there would miss an event whose blocker committed in between).
+    private async Task<bool> HasMoreAsync(Guid? tenantId, Checkpoint next, IReadOnlyCollection<string>? types, CancellationToken ct)
     {
+        var filter = (tenantId is null ? "" : "tenant_id = $3 and ") + (types is null ? "" : "type = any($4) and ");
         await using var command = dataSource.CreateCommand(
-            "select exists (select 1 from events where transaction_id >= pg_snapshot_xmin(pg_current_snapshot()))");
+            $"select exists (select 1 from events where {filter}(transaction_id, position) > ($1, $2))");
+        command.Parameters.Add(new NpgsqlParameter { Value = next.TransactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
+        command.Parameters.Add(new NpgsqlParameter { Value = next.Position, NpgsqlDbType = NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId ?? Guid.Empty, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = types?.ToArray() ?? [], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 

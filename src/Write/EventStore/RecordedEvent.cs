@@ -22,7 +22,8 @@ public sealed record RecordedEvent(
 
 /// <summary>
 /// A page of events in fence order and the checkpoint to continue from. <see cref="HeldBack"/>
-/// says committed events wait behind a transaction that is still running: read again soon.
+/// says a short page has committed events after it (behind a running transaction, or just
+/// committed): read again soon instead of waiting for a notification.
 /// </summary>
 public sealed record EventPage(IReadOnlyList<RecordedEvent> Events, Checkpoint Next, bool HeldBack = false);
 
