@@ -13,7 +13,7 @@ internal sealed class ProjectionWorker(
     DaemonServices services, ProjectionGeneration generation, bool building, RunnerStateBoard board, ILogger logger)
 {
     private static readonly TimeSpan MinHeldBackDelay = TimeSpan.FromMilliseconds(2);
-    private static readonly TimeSpan MaxHeldBackDelay = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxHeldBackDelay = TimeSpan.FromMilliseconds(10);
 
     private readonly ProjectionOptions _options = services.Options;
     private readonly FaultRetry _faults = new(services, generation, board, logger);
@@ -81,8 +81,8 @@ internal sealed class ProjectionWorker(
             }
             if (page.HeldBack)
             {
-                // Nobody is told when a running transaction ends, so look again soon.
-                await Task.Delay(heldBackDelay, services.Time, ct);
+                // Nobody is told when a running transaction ends, so look again soon, or at the next append.
+                await services.Notifier.WaitAsync(notified, heldBackDelay, ct);
                 heldBackDelay = TimeSpan.FromTicks(Math.Min(heldBackDelay.Ticks * 2, MaxHeldBackDelay.Ticks));
                 continue;
             }

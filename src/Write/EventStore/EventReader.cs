@@ -13,9 +13,6 @@ public sealed class EventReader(NpgsqlDataSource dataSource, EventSerializer ser
     private const string Columns =
         "position, transaction_id, tenant_id, stream_id, version, event_id, type, data::text, metadata::text, recorded_at";
 
-    // Rows of transactions older than every running one can no longer change or appear late.
-    private const string Fence = "transaction_id < pg_snapshot_xmin(pg_current_snapshot())";
-
     public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(
         Guid tenantId, string streamId, long fromVersion = 1, ReadDirection direction = ReadDirection.Forward,
         int maxCount = int.MaxValue, CancellationToken ct = default)
@@ -60,54 +57,66 @@ public sealed class EventReader(NpgsqlDataSource dataSource, EventSerializer ser
     private async Task<EventPage> ReadPageAsync(
         Guid? tenantId, Checkpoint after, int maxCount, CancellationToken ct, IReadOnlyCollection<string>? types = null)
     {
-        var tenantFilter = tenantId is null ? "" : "tenant_id = $4 and ";
-        if (types is not null) tenantFilter += "type = any($5) and ";
-        await using var command = dataSource.CreateCommand(
-            $"select {Columns} from events where {tenantFilter}{Fence} and (transaction_id, position) > ($1, $2) " +
-            "order by transaction_id, position limit $3");
+        var filter = (tenantId is null ? "" : "tenant_id = $4 and ") + (types is null ? "" : "type = any($5) and ");
+        // The fence's horizon comes back with the page (one row even when no event passes), so the
+        // held-back question below is asked about exactly the events this read left out.
+        await using var command = dataSource.CreateCommand($"""
+            with fence as materialized (select pg_snapshot_xmin(pg_current_snapshot()) as horizon)
+            select e.*, fence.horizon from fence left join lateral (
+                select {Columns} from events
+                 where {filter}transaction_id < fence.horizon and (transaction_id, position) > ($1, $2)
+                 order by transaction_id, position limit $3) e on true
+            """);
         command.Parameters.Add(new NpgsqlParameter { Value = after.TransactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
         command.Parameters.Add(new NpgsqlParameter { Value = after.Position, NpgsqlDbType = NpgsqlDbType.Bigint });
         var limit = Math.Clamp(maxCount, 1, 10_000);
         command.Parameters.Add(new NpgsqlParameter { Value = limit, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId ?? Guid.Empty, NpgsqlDbType = NpgsqlDbType.Uuid });
-        if (types is not null)
-            command.Parameters.Add(new NpgsqlParameter { Value = types.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        var events = await ReadAsync(command, ct);
+        command.Parameters.Add(new NpgsqlParameter { Value = types?.ToArray() ?? [], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        var (events, horizon) = await ReadFencedAsync(command, ct);
         var next = events.Count > 0 ? events[^1].Checkpoint : after;
-        return new EventPage(events, next, events.Count < limit && await HasMoreAsync(tenantId, next, types, ct));
+        return new EventPage(events, next, events.Count < limit && await AnyFromAsync(horizon, ct));
     }
 
     // Any writing transaction in the cluster, even one that appends nothing, holds the fence while
-    // it runs, and when it ends nobody is notified: the reader must know to look again soon. The
-    // question is asked of a fresh snapshot and without the fence, so an event that became
-    // readable between the two statements is seen too (asking "is anything beyond the fence"
-    // there would miss an event whose blocker committed in between).
-    private async Task<bool> HasMoreAsync(Guid? tenantId, Checkpoint next, IReadOnlyCollection<string>? types, CancellationToken ct)
+    // it runs, and nobody is notified when it ends: a reader must know to look again soon. Asked of a
+    // fresh snapshot, so an event the page left out is seen even if its blocker committed since.
+    private async Task<bool> AnyFromAsync(ulong horizon, CancellationToken ct)
     {
-        var filter = (tenantId is null ? "" : "tenant_id = $3 and ") + (types is null ? "" : "type = any($4) and ");
-        await using var command = dataSource.CreateCommand(
-            $"select exists (select 1 from events where {filter}(transaction_id, position) > ($1, $2))");
-        command.Parameters.Add(new NpgsqlParameter { Value = next.TransactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
-        command.Parameters.Add(new NpgsqlParameter { Value = next.Position, NpgsqlDbType = NpgsqlDbType.Bigint });
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId ?? Guid.Empty, NpgsqlDbType = NpgsqlDbType.Uuid });
-        command.Parameters.Add(new NpgsqlParameter { Value = types?.ToArray() ?? [], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        await using var command = dataSource.CreateCommand("select exists (select 1 from events where transaction_id >= $1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = horizon, NpgsqlDbType = NpgsqlDbType.Xid8 });
         return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private async Task<(List<RecordedEvent> Events, ulong Horizon)> ReadFencedAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        var events = new List<RecordedEvent>();
+        ulong horizon = 0;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            horizon = reader.GetFieldValue<ulong>(10);
+            if (!reader.IsDBNull(0)) events.Add(Map(reader));
+        }
+        return (events, horizon);
     }
 
     private async Task<List<RecordedEvent>> ReadAsync(NpgsqlCommand command, CancellationToken ct)
     {
         var events = new List<RecordedEvent>();
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var type = reader.GetString(6);
-            var json = reader.GetString(7);
-            events.Add(new RecordedEvent(
-                reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetGuid(2), reader.GetString(3),
-                reader.GetInt64(4), reader.GetGuid(5), type, serializer.Deserialize(type, json), json,
-                EventSerializer.DeserializeMetadata(reader.GetString(8)),
-                reader.GetFieldValue<DateTimeOffset>(9)));
-        }
+        while (await reader.ReadAsync(ct)) events.Add(Map(reader));
         return events;
+    }
+
+    private RecordedEvent Map(NpgsqlDataReader reader)
+    {
+        var type = reader.GetString(6);
+        var json = reader.GetString(7);
+        return new RecordedEvent(
+            reader.GetInt64(0), reader.GetFieldValue<ulong>(1), reader.GetGuid(2), reader.GetString(3),
+            reader.GetInt64(4), reader.GetGuid(5), type, serializer.Deserialize(type, json), json,
+            EventSerializer.DeserializeMetadata(reader.GetString(8)),
+            reader.GetFieldValue<DateTimeOffset>(9));
     }
 }

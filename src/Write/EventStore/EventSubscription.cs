@@ -9,7 +9,7 @@ namespace Platform.Write.EventStore;
 public sealed class EventSubscription(EventReader reader, EventNotifier notifier, EventStoreOptions options)
 {
     private static readonly TimeSpan MinHeldBackDelay = TimeSpan.FromMilliseconds(2);
-    private static readonly TimeSpan MaxHeldBackDelay = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxHeldBackDelay = TimeSpan.FromMilliseconds(10);
 
     public async IAsyncEnumerable<RecordedEvent> SubscribeAsync(
         Checkpoint from, Guid? tenantId = null, [EnumeratorCancellation] CancellationToken ct = default)
@@ -28,7 +28,8 @@ public sealed class EventSubscription(EventReader reader, EventNotifier notifier
             if (page.Events.Count >= options.ReadBatchSize) continue;
             if (page.HeldBack)
             {
-                await Task.Delay(heldBackDelay, ct);
+                // Nobody is told when a running transaction ends, so look again soon, or at the next append.
+                await notifier.WaitAsync(generation, heldBackDelay, ct);
                 heldBackDelay = TimeSpan.FromTicks(Math.Min(heldBackDelay.Ticks * 2, MaxHeldBackDelay.Ticks));
                 continue;
             }
