@@ -16,6 +16,8 @@ public sealed record BulkAppendResult(int Appended, int Duplicates);
 public sealed class BulkAppender(
     NpgsqlDataSource dataSource, EventSerializer serializer, EventNotifier notifier, EventStoreOptions options)
 {
+    private readonly AppendValidator _validator = new(serializer, options);
+
     private const string HeadsSql = """
         select s.t, s.s, (select coalesce(max(e.version), 0) from events e where e.tenant_id = s.t and e.stream_id = s.s)
           from unnest($1::uuid[], $2::text[]) as s(t, s)
@@ -112,15 +114,14 @@ public sealed class BulkAppender(
 
     private BulkRow[] Prepare(IReadOnlyList<BulkEvent> events)
     {
-        var validator = new AppendValidator(serializer, options);
         var rows = new BulkRow[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i] ?? throw new InvalidAppendException($"events[{i}]", "an event is required");
             var field = $"events[{i}]";
             AppendValidator.ValidateTenant(e.TenantId, field + ".tenantId");
-            validator.ValidateStreamId(e.StreamId, field + ".streamId");
-            var (type, data, metadata) = validator.PrepareEvent(new NewEvent(e.EventId, e.Data, e.Metadata), field);
+            _validator.ValidateStreamId(e.StreamId, field + ".streamId");
+            var (type, data, metadata) = _validator.PrepareEvent(new NewEvent(e.EventId, e.Data, e.Metadata), field);
             rows[i] = new BulkRow(e.TenantId, e.StreamId, e.EventId, type, data, metadata);
         }
         return rows;

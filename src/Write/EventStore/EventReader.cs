@@ -10,6 +10,8 @@ namespace Platform.Write.EventStore;
 /// </summary>
 public sealed class EventReader(NpgsqlDataSource dataSource, EventSerializer serializer, EventStoreOptions options)
 {
+    private readonly AppendValidator _validator = new(serializer, options);
+
     private const string Columns =
         "position, transaction_id, tenant_id, stream_id, version, event_id, type, data::text, metadata::text, recorded_at";
 
@@ -17,7 +19,7 @@ public sealed class EventReader(NpgsqlDataSource dataSource, EventSerializer ser
         Guid tenantId, string streamId, long fromVersion = 1, ReadDirection direction = ReadDirection.Forward,
         int maxCount = int.MaxValue, CancellationToken ct = default)
     {
-        new AppendValidator(serializer, options).ValidateStreamId(streamId);
+        _validator.ValidateStreamId(streamId);
         var sql = direction == ReadDirection.Forward
             ? $"select {Columns} from events where tenant_id = $1 and stream_id = $2 and version >= $3 order by version limit $4"
             : $"select {Columns} from events where tenant_id = $1 and stream_id = $2 and version <= $3 order by version desc limit $4";
