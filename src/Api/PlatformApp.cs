@@ -1,5 +1,8 @@
+using Platform.Api.Auth;
 using Platform.Api.Health;
 using Platform.Api.Hosting;
+using Platform.Api.Http;
+using Platform.Api.Pipeline;
 using Platform.Projections.Daemon;
 
 namespace Platform.Api;
@@ -27,9 +30,16 @@ public static class PlatformApp
         // After the database: the daemon starts once the embedded cluster is up and migrated.
         builder.Services.AddProjections(runDaemon: builder.Configuration.GetValue("Platform:Projections:RunDaemon", true));
         builder.Services.AddPlatformHealthChecks(builder.Configuration);
+        builder.Services.AddHttpConventions();
+        builder.Services.AddPlatformAuth();
+        builder.Services.AddCommandPipeline(typeof(Write.Tenancy.CommandContext).Assembly, typeof(Read.Tenancy.TenantReads).Assembly);
 
         var app = builder.Build();
-        app.MapHealthEndpoints();
+        app.UseHttpConventions();
+        app.UseAuthentication();
+        app.UseRequestContext();
+        app.UseAuthorization();
+        app.MapPlatformApi();
         return app;
     }
 }

@@ -1,15 +1,19 @@
 using Npgsql;
 using Platform.Projections.Storage;
+using Platform.Read.Tenancy;
 using Platform.Write.EventStore;
 using Platform.Write.Storage;
+using Platform.Write.Tenancy;
 
 namespace Platform.Api.Hosting;
 
 internal static class DatabaseSetup
 {
     /// <summary>
-    /// ConnectionStrings:Platform (env ConnectionStrings__Platform) names an existing database;
-    /// without it the host runs its own PostgreSQL cluster under Platform:DataDirectory.
+    /// ConnectionStrings:Platform (env ConnectionStrings__Platform) names an existing database and
+    /// the role that owns its schema; without it the host runs its own PostgreSQL cluster under
+    /// Platform:DataDirectory. ConnectionStrings:PlatformApp names the role requests run as; without
+    /// it the host makes one (which needs CREATEROLE on the first connection).
     /// </summary>
     public static WebApplicationBuilder AddPlatformDatabase(this WebApplicationBuilder builder)
     {
@@ -26,6 +30,10 @@ internal static class DatabaseSetup
 
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(services => PlatformDataSource.Create(services.GetRequiredService<PlatformDatabase>().ConnectionString));
+        builder.Services.AddKeyedSingleton(TenantDatabase.ServiceKey, (services, _) =>
+            PlatformDataSource.Create(services.GetRequiredService<PlatformDatabase>().ApplicationConnectionString));
+        builder.Services.AddSingleton<TenantDatabase>();
+        builder.Services.AddSingleton<TenantReads>();
         builder.Services.AddEventStore();
 
         // Registered after the embedded cluster so it starts after it; Kestrel starts after both,
@@ -35,7 +43,7 @@ internal static class DatabaseSetup
     }
 }
 
-internal sealed class DatabaseMigrationService(IServiceProvider services) : IHostedService
+internal sealed class DatabaseMigrationService(IServiceProvider services, IConfiguration configuration) : IHostedService
 {
     // Resolved here, not in the constructor: the host builds every hosted service before starting
     // any, and in embedded mode the connection string exists only once the cluster has started.
@@ -43,7 +51,15 @@ internal sealed class DatabaseMigrationService(IServiceProvider services) : IHos
     {
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         await EventStoreSchema.MigrateAsync(dataSource, cancellationToken);
+        await TenancySchema.MigrateAsync(dataSource, cancellationToken);
         await ProjectionsSchema.MigrateAsync(dataSource, cancellationToken);
+
+        var database = services.GetRequiredService<PlatformDatabase>();
+        var application = configuration.GetConnectionString("PlatformApp");
+        if (string.IsNullOrWhiteSpace(application))
+            application = await ApplicationRole.ProvisionAsync(dataSource, database.ConnectionString, cancellationToken);
+        await ApplicationRole.VerifyAsync(application, cancellationToken);
+        database.UseApplicationRole(application);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

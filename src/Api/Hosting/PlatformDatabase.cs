@@ -7,9 +7,17 @@ namespace Platform.Api.Hosting;
 internal sealed class PlatformDatabase
 {
     private string? connectionString;
+    private string? applicationConnectionString;
 
+    /// <summary>The system connection: migrations, the event store's readers, the projection daemon.</summary>
     public string ConnectionString =>
         connectionString ?? throw new InvalidOperationException("The embedded PostgreSQL cluster has not started yet.");
 
+    /// <summary>The application role's connection: every request's reads and writes of tenant tables.</summary>
+    public string ApplicationConnectionString =>
+        applicationConnectionString ?? throw new InvalidOperationException("The application's database role is not ready yet.");
+
     public void Use(string value) => connectionString = value;
+
+    public void UseApplicationRole(string value) => applicationConnectionString = value;
 }

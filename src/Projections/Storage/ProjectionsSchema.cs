@@ -9,5 +9,5 @@ public static class ProjectionsSchema
     public const string Module = "projections";
 
     public static Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct = default) =>
-        SchemaMigrator.MigrateAsync(dataSource, Module, typeof(ProjectionsSchema).Assembly, ct);
+        SchemaMigrator.MigrateAsync(dataSource, Module, typeof(ProjectionsSchema).Assembly, "Storage.Migrations", ct);
 }

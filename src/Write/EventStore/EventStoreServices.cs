@@ -21,6 +21,7 @@ public static class EventStoreServices
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<EventStoreOptions>(),
             sp.GetService<ILogger<EventNotifier>>() ?? NullLogger<EventNotifier>.Instance));
         services.TryAddSingleton<EventStore>();
+        services.TryAddSingleton<TransactionalAppend>();
         services.TryAddSingleton<EventReader>();
         services.TryAddSingleton<EventSubscription>();
         services.TryAddSingleton<BulkAppender>();

@@ -8,5 +8,5 @@ public static class EventStoreSchema
     public const string Module = "event-store";
 
     public static Task MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct = default) =>
-        SchemaMigrator.MigrateAsync(dataSource, Module, typeof(EventStoreSchema).Assembly, ct);
+        SchemaMigrator.MigrateAsync(dataSource, Module, typeof(EventStoreSchema).Assembly, "Storage.Migrations", ct);
 }

@@ -15,12 +15,13 @@ public static class SchemaMigrator
     private const int LockSpace = 0x504C4154; // "PLAT"
     private const int MigrationLock = 1;
 
+    /// <param name="folder">The folder of the migrations inside the project, dotted: <c>Storage.Migrations</c>.</param>
     public static async Task MigrateAsync(
-        NpgsqlDataSource dataSource, string module, Assembly assembly, CancellationToken ct = default)
+        NpgsqlDataSource dataSource, string module, Assembly assembly, string folder, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(assembly);
-        var migrations = Load(module, assembly);
+        var migrations = Load(module, assembly, folder);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await Execute(connection, $"select pg_advisory_lock({LockSpace}, {MigrationLock})", ct);
         try
@@ -68,10 +69,11 @@ public static class SchemaMigrator
         return applied;
     }
 
-    private static List<Migration> Load(string module, Assembly assembly)
+    private static List<Migration> Load(string module, Assembly assembly, string folder)
     {
         var migrations = new List<Migration>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".sql", StringComparison.Ordinal)))
+        var prefix = $"{assembly.GetName().Name}.{folder}.";
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)))
         {
             var file = resource.Split('.')[^2];
             var separator = file.IndexOf('_', StringComparison.Ordinal);

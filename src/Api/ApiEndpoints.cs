@@ -1,0 +1,17 @@
+using Platform.Api.Auth;
+using Platform.Api.Health;
+using Platform.Api.Tenancy;
+
+namespace Platform.Api;
+
+/// <summary>Every endpoint group of the Api, mapped in one place.</summary>
+internal static class ApiEndpoints
+{
+    public static WebApplication MapPlatformApi(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapTenancyEndpoints();
+        return app;
+    }
+}
