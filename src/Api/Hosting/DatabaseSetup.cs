@@ -1,6 +1,7 @@
 using Npgsql;
 using Platform.Projections.Storage;
 using Platform.Read.Tenancy;
+using Platform.Write.Devices;
 using Platform.Write.EventStore;
 using Platform.Write.Storage;
 using Platform.Write.Tenancy;
@@ -34,6 +35,7 @@ internal static class DatabaseSetup
             PlatformDataSource.Create(services.GetRequiredService<PlatformDatabase>().ApplicationConnectionString));
         builder.Services.AddSingleton<TenantDatabase>();
         builder.Services.AddSingleton<TenantReads>();
+        builder.Services.AddSingleton(new EventTypeRegistry().RegisterTenancy().RegisterReadings());
         builder.Services.AddEventStore();
 
         // Registered after the embedded cluster so it starts after it; Kestrel starts after both,
