@@ -3,6 +3,7 @@ using Platform.Projections.Storage;
 using Platform.Read.Tenancy;
 using Platform.Write.Devices;
 using Platform.Write.EventStore;
+using Platform.Write.Identity;
 using Platform.Write.Storage;
 using Platform.Write.Tenancy;
 
@@ -54,6 +55,7 @@ internal sealed class DatabaseMigrationService(IServiceProvider services, IConfi
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         await EventStoreSchema.MigrateAsync(dataSource, cancellationToken);
         await TenancySchema.MigrateAsync(dataSource, cancellationToken);
+        await IdentitySchema.MigrateAsync(dataSource, cancellationToken);
         await ProjectionsSchema.MigrateAsync(dataSource, cancellationToken);
 
         var database = services.GetRequiredService<PlatformDatabase>();
