@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -35,11 +34,11 @@ internal static class AuthServices
             {
                 bearer.BearerTokenExpiration = settings.Value.AccessTokenLifetime;
                 bearer.RefreshTokenExpiration = settings.Value.RefreshTokenLifetime;
+                bearer.EventsType = typeof(SessionBearerEvents);
             });
         services.AddAuthorization();
 
-        // Scoped: the check runs once per request however often authentication is asked for.
-        services.AddScoped<IClaimsTransformation, SessionClaimsTransformation>();
+        services.AddScoped<SessionBearerEvents>();
         services.AddSingleton<SessionStatusQuery>();
         services.AddSingleton<ISessionTokens, BearerSessionTokens>();
         services.AddSingleton<AddressThrottle>();
