@@ -50,10 +50,9 @@ internal static class AuthEndpoints
 
         var seconds = (long)Math.Ceiling((outcome.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds);
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var problem = Problems.Status(StatusCodes.Status429TooManyRequests, "too-many-sign-in-attempts",
-            "Demasiados intentos de inicio de sesión. Espera unos minutos y vuelve a intentarlo.");
-        problem.Extensions["retryAfter"] = seconds;
-        return TypedResults.Problem(problem);
+        // The wait goes in Retry-After only: the body is the same for every throttled address.
+        return TypedResults.Problem(Problems.Status(StatusCodes.Status429TooManyRequests, "too-many-sign-in-attempts",
+            "Demasiados intentos de inicio de sesión. Espera unos minutos y vuelve a intentarlo."));
     }
 
     private static async Task<Ok<SessionTokens>> Refresh(RefreshTokenBody body, IMediator mediator, CancellationToken ct) =>

@@ -24,6 +24,9 @@ public sealed class ForgotPasswordHandler(TenantDatabase database, IOptions<Auth
 {
     public const string OutboxKind = "password-reset";
 
+    /// <summary>Unused, unexpired links per account: more requests answer the same but send nothing, so nobody can flood an inbox.</summary>
+    public const int MaxOutstandingResets = 3;
+
     public async Task<Unit> Handle(ForgotPassword request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -39,13 +42,16 @@ public sealed class ForgotPasswordHandler(TenantDatabase database, IOptions<Auth
         await using var command = tx.Command("""
             with reset as (
                 insert into password_resets (tenant_id, reset_id, user_id, token_hash, expires_at)
-                values ($1, $2, $3, $4, $5) returning user_id)
+                select $1, $2, $3, $4, $5
+                 where (select count(*) from password_resets
+                         where tenant_id = $1 and user_id = $3 and used_at is null and expires_at > $9) < $10
+                returning user_id)
             insert into outbox (tenant_id, message_id, kind, recipient, payload, created_at)
             select $1, $6, $7, u.email, $8::jsonb || jsonb_build_object('displayName', u.display_name), $9
               from users u join reset r on r.user_id = u.user_id where u.tenant_id = $1
             """);
         var payload = JsonSerializer.Serialize(new { token, expiresAt = expires }, JsonSerializerOptions.Web);
-        foreach (var value in new object[] { login.TenantId, resetId, login.UserId, secretHash, expires, Guid.CreateVersion7(), OutboxKind, payload, now })
+        foreach (var value in new object[] { login.TenantId, resetId, login.UserId, secretHash, expires, Guid.CreateVersion7(), OutboxKind, payload, now, MaxOutstandingResets })
             command.Parameters.Add(new() { Value = value });
         await command.ExecuteNonQueryAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);

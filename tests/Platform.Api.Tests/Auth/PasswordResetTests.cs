@@ -96,6 +96,17 @@ public sealed class PasswordResetTests(AuthApiFixture api) : IClassFixture<AuthA
         (await ResetAsync(token, NewPassword)).StatusCode.Should().Be(HttpStatusCode.NoContent);
     }
 
+    [Fact]
+    public async Task Requests_past_three_open_links_answer_the_same_but_queue_nothing()
+    {
+        var account = await TestAccounts.RegisterTenantAsync(api.Client);
+
+        for (var request = 0; request < 5; request++)
+            (await ForgotAsync(account.Email)).StatusCode.Should().Be(HttpStatusCode.Accepted);
+
+        (await api.ScalarAsync<long>("select count(*) from outbox where recipient = $1", account.Email)).Should().Be(3);
+    }
+
     private Task<HttpResponseMessage> ForgotAsync(string email) =>
         api.Client.PostAsJsonAsync(new Uri("/api/auth/forgot-password", UriKind.Relative), new { email });
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
+using Platform.Write.Tenancy;
 
 namespace Platform.Api.Tests.Auth;
 
@@ -61,6 +63,30 @@ public static class TestAccounts
         var json = await ReadJsonAsync(response);
         if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"Sign-in answered {(int)response.StatusCode}: {json}");
         return (json.GetProperty("accessToken").GetString()!, json.GetProperty("refreshToken").GetString()!);
+    }
+
+    /// <summary>
+    /// Adds an active user with <paramref name="role"/> to the tenant straight into the users table
+    /// (through the fixture's system connection, as invitations would end), then signs it in.
+    /// For tests that need a second user or a given role without going through invitations.
+    /// </summary>
+    public static async Task<TestAccount> AddSignedInUserAsync(HttpClient client, NpgsqlDataSource system, Guid tenantId, string role)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var (userId, email) = (Guid.CreateVersion7(), NewEmail());
+        await using (var insert = system.CreateCommand("""
+            insert into users (tenant_id, user_id, email, display_name, role, status, password_hash, security_stamp, version, created_at, updated_at)
+            values ($1, $2, $3, 'Usuario de Prueba', $4, 'active', $5, $6, 1, now(), now())
+            """))
+        {
+            foreach (var value in new object[] { tenantId, userId, email, role, Passwords.Hash(DefaultPassword), Guid.NewGuid() })
+                insert.Parameters.Add(new() { Value = value });
+            await insert.ExecuteNonQueryAsync();
+        }
+        await using var slug = system.CreateCommand("select slug from tenants where tenant_id = $1");
+        slug.Parameters.Add(new() { Value = tenantId });
+        var (access, refresh) = await SignInAsync(client, email, DefaultPassword);
+        return new TestAccount(tenantId, userId, (string)(await slug.ExecuteScalarAsync())!, email, DefaultPassword, access, refresh);
     }
 
     /// <summary>A client for the same host that sends <paramref name="accessToken"/> on every request. Dispose it.</summary>
