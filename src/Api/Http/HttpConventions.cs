@@ -15,7 +15,8 @@ internal static class HttpConventions
         {
             var problem = context.ProblemDetails;
             // Problems made by the framework (404 route, 405, 401) get the same shape as ours.
-            problem.Type ??= Problems.TypeOf(Code(problem.Status));
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+                problem.Type = Problems.TypeOf(Code(problem.Status));
             problem.Title = Problems.TitleOf(problem.Status ?? 500);
             problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
