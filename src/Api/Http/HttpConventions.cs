@@ -36,6 +36,18 @@ internal static class HttpConventions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Route and query values reach SQL as text; PostgreSQL cannot store NUL, so it never gets that far.
+        app.Use((http, next) =>
+        {
+            if (http.Request.Path.Value?.Contains('\0', StringComparison.Ordinal) == true)
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("path", Problems.UnreadableValue)]);
+            foreach (var (name, values) in http.Request.Query)
+            {
+                if (values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
+                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(name, Problems.UnreadableValue)]);
+            }
+            return next(http);
+        });
         return app;
     }
 
