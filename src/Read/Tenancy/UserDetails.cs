@@ -18,10 +18,10 @@ public sealed record UserDetails(
 
 public sealed class GetUserHandler(TenantReads reads) : IRequestHandler<GetUser, UserDetails?>
 {
-    public Task<UserDetails?> Handle(GetUser request, CancellationToken cancellationToken)
+    public async Task<UserDetails?> Handle(GetUser request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return reads.QueryAsync(request.TenantId, (connection, tx) => connection.QuerySingleOrDefaultAsync<UserDetails>(
+        var row = await reads.QueryAsync(request.TenantId, (connection, tx) => connection.QuerySingleOrDefaultAsync<UserDetailsRow>(
             new CommandDefinition("""
                 select user_id as UserId, email as Email, display_name as DisplayName, role as Role, status as Status,
                        created_at as CreatedAt, updated_at as UpdatedAt, version as Version
@@ -29,5 +29,11 @@ public sealed class GetUserHandler(TenantReads reads) : IRequestHandler<GetUser,
                  where tenant_id = @tenant and user_id = @user
                 """, new { tenant = request.TenantId, user = request.UserId }, tx, cancellationToken: cancellationToken)),
             cancellationToken);
+        return row is null ? null : new UserDetails(
+            row.UserId, row.Email, row.DisplayName, row.Role, row.Status,
+            new DateTimeOffset(row.CreatedAt, TimeSpan.Zero), new DateTimeOffset(row.UpdatedAt, TimeSpan.Zero), row.Version);
     }
 }
+
+internal sealed record UserDetailsRow(
+    Guid UserId, string Email, string DisplayName, string Role, string Status, DateTime CreatedAt, DateTime UpdatedAt, long Version);

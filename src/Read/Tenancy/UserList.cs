@@ -14,6 +14,12 @@ public sealed record ListUsers(Guid TenantId, PageRequest Page) : IRequest<Page<
 
 public sealed record UserSummary(Guid UserId, string Email, string DisplayName, string Role, string Status, DateTimeOffset CreatedAt);
 
+/// <summary>Npgsql reads timestamptz as a UTC DateTime; Dapper maps a constructor only with exact types.</summary>
+internal sealed record UserRow(Guid UserId, string Email, string DisplayName, string Role, string Status, DateTime CreatedAt)
+{
+    public UserSummary ToSummary() => new(UserId, Email, DisplayName, Role, Status, new DateTimeOffset(CreatedAt, TimeSpan.Zero));
+}
+
 public sealed class ListUsersHandler(TenantReads reads) : IRequestHandler<ListUsers, Page<UserSummary>>
 {
     public async Task<Page<UserSummary>> Handle(ListUsers request, CancellationToken cancellationToken)
@@ -23,7 +29,7 @@ public sealed class ListUsersHandler(TenantReads reads) : IRequestHandler<ListUs
         if (!request.Page.TryReadCursor<Guid>(out var last))
             throw new ArgumentException("The cursor is not one this list wrote.", nameof(request));
         Guid? after = request.Page.Cursor is null ? null : last;
-        var rows = await reads.QueryAsync(request.TenantId, async (connection, tx) => (await connection.QueryAsync<UserSummary>(
+        var rows = await reads.QueryAsync(request.TenantId, async (connection, tx) => (await connection.QueryAsync<UserRow>(
             new CommandDefinition("""
                 select user_id as UserId, email as Email, display_name as DisplayName, role as Role, status as Status,
                        created_at as CreatedAt
@@ -31,7 +37,7 @@ public sealed class ListUsersHandler(TenantReads reads) : IRequestHandler<ListUs
                  where tenant_id = @tenant and (@after::uuid is null or user_id > @after)
                  order by user_id
                  limit @limit
-                """, new { tenant = request.TenantId, after, limit = request.Page.Limit + 1 }, tx, cancellationToken: cancellationToken))).AsList(),
+                """, new { tenant = request.TenantId, after, limit = request.Page.Limit + 1 }, tx, cancellationToken: cancellationToken))).Select(r => r.ToSummary()).ToList(),
             cancellationToken);
         var more = rows.Count > request.Page.Limit;
         if (more) rows.RemoveAt(rows.Count - 1);
