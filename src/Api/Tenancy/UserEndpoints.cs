@@ -24,13 +24,13 @@ internal static class UserEndpoints
             .WithName("AcceptInvitation").WithSummary("Accepts an invitation with its token, a display name and a password.");
         users.MapGet("", List).Sends<ListUsers>()
             .WithName("ListUsers").WithSummary("The tenant's users, keyset-paginated: pass nextCursor back as cursor.");
-        users.MapGet("/{id:guid}", Get).Sends<GetUser>().ProducesProblem(StatusCodes.Status404NotFound)
+        users.MapGet("/{id}", Get).Sends<GetUser>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetUser").WithSummary("One user of the tenant; ETag = version.");
-        users.MapPut("/{id:guid}/role", ChangeRole).Sends<ChangeUserRole>()
+        users.MapPut("/{id}/role", ChangeRole).Sends<ChangeUserRole>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("ChangeUserRole").WithSummary("Gives the user another role; If-Match = the ETag read.");
-        users.MapPost("/{id:guid}/deactivate", Deactivate).Sends<DeactivateUser>()
+        users.MapPost("/{id}/deactivate", Deactivate).Sends<DeactivateUser>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("DeactivateUser").WithSummary("Deactivates the user and revokes all of their sessions.");

@@ -42,6 +42,8 @@ public sealed class TenancyInputTests(TenancyApp app)
     [InlineData("POST", "/api/tenant/deactivate", """{}""", "reason")]
     [InlineData("GET", "/api/users?cursor=no-es-un-cursor", null, "cursor")]
     [InlineData("GET", "/api/users?limit=muchos", null, "limit")]
+    [InlineData("GET", "/api/users/no-es-un-id", null, "id")]
+    [InlineData("PUT", "/api/users/no-es-un-id/role", """{"role": "viewer"}""", "id")]
     public async Task Bad_input_is_a_400_naming_the_field(string method, string path, string? json, string field)
     {
         using var client = await app.ClientForAsync(await app.Seed.TenantAsync());
