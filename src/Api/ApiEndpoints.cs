@@ -1,3 +1,4 @@
+using Platform.Api.Admin;
 using Platform.Api.Auth;
 using Platform.Api.Health;
 using Platform.Api.Tenancy;
@@ -12,6 +13,7 @@ internal static class ApiEndpoints
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapTenancyEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 }

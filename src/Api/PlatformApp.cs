@@ -32,13 +32,19 @@ public static class PlatformApp
         builder.Services.AddPlatformHealthChecks(builder.Configuration);
         builder.Services.AddHttpConventions();
         builder.Services.AddPlatformAuth();
-        builder.Services.AddCommandPipeline(typeof(Write.Tenancy.CommandContext).Assembly, typeof(Read.Tenancy.TenantReads).Assembly);
+        builder.Services.AddPlatformRateLimits(builder.Configuration);
+        builder.Services.AddPlatformOpenApi();
+        builder.Services.AddSingleton<Admin.OperatorTenant>();
+        builder.Services.AddCommandPipeline(
+            typeof(Write.Tenancy.CommandContext).Assembly, typeof(Read.Tenancy.TenantReads).Assembly, typeof(PlatformApp).Assembly);
 
         var app = builder.Build();
         app.UseHttpConventions();
         app.UseAuthentication();
         app.UseRequestContext();
+        app.UseRateLimiter();
         app.UseAuthorization();
+        app.MapPlatformOpenApi();
         app.MapPlatformApi();
         return app;
     }

@@ -18,6 +18,8 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => app.Services;
+
     public static async Task<ApiHost> StartAsync(params string[] settings)
     {
         string[] args = ["--Urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings];

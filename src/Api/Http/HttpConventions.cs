@@ -15,7 +15,8 @@ internal static class HttpConventions
         {
             var problem = context.ProblemDetails;
             // Problems made by the framework (404 route, 405, 401) get the same shape as ours.
-            problem.Type ??= Problems.TypeOf(Code(problem.Status));
+            if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+                problem.Type = Problems.TypeOf(Code(problem.Status));
             problem.Title = Problems.TitleOf(problem.Status ?? 500);
             problem.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
@@ -35,6 +36,18 @@ internal static class HttpConventions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Route and query values reach SQL as text; PostgreSQL cannot store NUL, so it never gets that far.
+        app.Use((http, next) =>
+        {
+            if (http.Request.Path.Value?.Contains('\0', StringComparison.Ordinal) == true)
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("path", Problems.UnreadableValue)]);
+            foreach (var (name, values) in http.Request.Query)
+            {
+                if (values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
+                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(name, Problems.UnreadableValue)]);
+            }
+            return next(http);
+        });
         return app;
     }
 

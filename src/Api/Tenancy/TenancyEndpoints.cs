@@ -5,6 +5,8 @@ internal static class TenancyEndpoints
 {
     public static IEndpointRouteBuilder MapTenancyEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapTenantEndpoints();
+        app.MapUserEndpoints();
         return app;
     }
 }

@@ -1,10 +1,13 @@
 -- The group role of the application's login roles. It owns nothing, cannot bypass row-level
 -- security, and holds every grant below; a deployment creates its login role and grants it this.
+-- Roles are cluster-wide: databases of one cluster migrating at once race to create it.
 do $$
 begin
     if not exists (select from pg_roles where rolname = 'platform_tenant_access') then
         create role platform_tenant_access nologin nosuperuser nobypassrls;
     end if;
+exception when duplicate_object or unique_violation then
+    null;
 end
 $$;
 
@@ -140,7 +143,12 @@ $$;
 revoke all on function find_login(text) from public;
 grant execute on function find_login(text) to platform_tenant_access;
 
--- The event store: the application appends and reads through its tenant-keyed API.
+-- The event store: the application appends and reads its own tenant's events only. The system
+-- connection (migrations, the projection daemon) must be a superuser or BYPASSRLS: with the policy
+-- forced, the table's owner sees nothing either.
+alter table events enable row level security;
+alter table events force row level security;
+create policy tenant_isolation on events using (tenant_id = current_tenant_id()) with check (tenant_id = current_tenant_id());
 grant select, insert on events to platform_tenant_access;
 
 -- Embedded and development runs make the application's login role themselves; its password
