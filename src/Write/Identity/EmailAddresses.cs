@@ -1,14 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
+using Platform.Write.Tenancy;
 
 namespace Platform.Write.Identity;
 
 /// <summary>One account per address: every comparison uses the trimmed, lower-case form.</summary>
 public static class EmailAddresses
 {
-    public const int MaxLength = 254;
+    public const int MaxLength = TenancyRules.MaxEmailLength;
 
-    public static string Normalize(string? email) => (email ?? "").Trim().ToLowerInvariant();
+    public static string Normalize(string? email) => TenancyRules.NormalizeEmail(email ?? "");
 
     /// <summary>One @ with something on each side, a dot in the domain, no spaces: delivery is the real test.</summary>
     public static bool IsShaped(string normalized)

@@ -5,7 +5,7 @@ namespace Platform.Write.Identity;
 /// <summary>An account found by its address, across tenants, through the one function that may look past row-level security.</summary>
 internal sealed record LoginAccount(Guid TenantId, Guid UserId, string? PasswordHash, string UserStatus, string TenantStatus)
 {
-    public bool UserActive => UserStatus == "active";
+    public bool UserActive => UserStatus == UserStatuses.Active;
 
     public static async Task<LoginAccount?> FindAsync(TenantDatabase database, string normalizedEmail, CancellationToken ct)
     {

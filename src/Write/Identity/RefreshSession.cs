@@ -66,7 +66,7 @@ public sealed class RefreshSessionHandler(TenantDatabase database, ISessionToken
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         return new SignedIn(ticket.TenantId, ticket.UserId, reader.GetString(1), ticket.SessionId, reader.GetInt32(0),
-            reader.GetString(2) == "active");
+            reader.GetString(2) == TenantStatuses.Active);
     }
 
     private static async Task RevokeIfReusedAsync(TenantTransaction tx, RefreshTicket ticket, DateTimeOffset now, CancellationToken ct)

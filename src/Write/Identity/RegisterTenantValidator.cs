@@ -8,7 +8,7 @@ public sealed class RegisterTenantValidator : AbstractValidator<RegisterTenant>
     public RegisterTenantValidator()
     {
         RuleFor(r => r.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Escribe el nombre de la empresa.")
-            .MaximumLength(TenantProfileRules.NameMaxLength).WithMessage($"Usa como máximo {TenantProfileRules.NameMaxLength} caracteres.");
+            .MaximumLength(TenancyRules.MaxNameLength).WithMessage($"Usa como máximo {TenancyRules.MaxNameLength} caracteres.");
         RuleFor(r => r.Slug).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("Escribe un identificador.")
             .Length(TenantProfileRules.SlugMinLength, TenantProfileRules.SlugMaxLength)
@@ -18,10 +18,9 @@ public sealed class RegisterTenantValidator : AbstractValidator<RegisterTenant>
         RuleFor(r => r.Country).Must(CountryCodes.IsKnown).WithMessage("Usa un código de país ISO 3166-1 de dos letras, por ejemplo CO.");
         RuleFor(r => r.TimeZone).Must(TenantProfileRules.IsTimeZone).WithMessage("Usa una zona horaria IANA, por ejemplo America/Bogota.");
         RuleFor(r => r.Currency).Must(CurrencyCodes.IsKnown).WithMessage("Usa un código de moneda ISO 4217, por ejemplo COP.");
-        RuleFor(r => r.Industry).Must(TenantProfileRules.IsIndustry)
-            .WithMessage($"Elige uno de: {string.Join(", ", TenantProfileRules.Industries)}.");
+        RuleFor(r => r.Industry).Industry();
         RuleFor(r => r.DisplayName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Escribe tu nombre.")
-            .MaximumLength(TenantProfileRules.DisplayNameMaxLength).WithMessage($"Usa como máximo {TenantProfileRules.DisplayNameMaxLength} caracteres.");
+            .MaximumLength(TenancyRules.MaxDisplayNameLength).WithMessage($"Usa como máximo {TenancyRules.MaxDisplayNameLength} caracteres.");
         RuleFor(r => r.Email).AccountEmail();
         RuleFor(r => r.Password).NewPassword();
     }

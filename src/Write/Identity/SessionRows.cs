@@ -31,7 +31,7 @@ internal static class SessionRows
         command.Parameters.Add(new() { Value = (object?)client.UserAgent ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
-        return new SignedIn(tx.TenantId, userId, reader.GetString(0), sessionId, reader.GetInt32(2), reader.GetString(1) == "active");
+        return new SignedIn(tx.TenantId, userId, reader.GetString(0), sessionId, reader.GetInt32(2), reader.GetString(1) == TenantStatuses.Active);
     }
 
     /// <summary>False when the user has no such session. Revoking a revoked session again keeps the first reason.</summary>

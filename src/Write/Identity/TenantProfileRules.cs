@@ -1,17 +1,14 @@
 using System.Text.RegularExpressions;
+using Platform.Write.Tenancy;
 
 namespace Platform.Write.Identity;
 
-/// <summary>What a tenant's slug, time zone and industry may be.</summary>
+/// <summary>What a tenant's slug and time zone may be at sign-up (names and industries: <see cref="TenancyRules"/>).</summary>
 public static partial class TenantProfileRules
 {
     public const int SlugMinLength = 3;
     public const int SlugMaxLength = 40;
-    public const int NameMaxLength = 120;
-    public const int DisplayNameMaxLength = 100;
     public const int TimeZoneMaxLength = 64;
-
-    public static IReadOnlyList<string> Industries { get; } = ["dealership", "real-estate", "retail", "clinic", "hospitality", "other"];
 
     /// <summary>Slugs that name the platform's own hosts and paths, not a business.</summary>
     public static IReadOnlySet<string> ReservedSlugs { get; } = new HashSet<string>(
@@ -25,8 +22,6 @@ public static partial class TenantProfileRules
     public static bool IsSlugShaped(string? slug) => slug is not null && SlugPattern().IsMatch(slug);
 
     public static bool IsReservedSlug(string? slug) => slug is not null && ReservedSlugs.Contains(slug);
-
-    public static bool IsIndustry(string? industry) => industry is not null && Industries.Contains(industry, StringComparer.Ordinal);
 
     /// <summary>An IANA zone this machine knows ("America/Bogota"). The shape check keeps paths away from the zone files.</summary>
     public static bool IsTimeZone(string? zone) =>
