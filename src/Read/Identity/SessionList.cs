@@ -21,7 +21,7 @@ public sealed class ListSessionsHandler(TenantReads reads, TimeProvider time) : 
     public Task<Page<SessionSummary>> Handle(ListSessions request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // Session ids are version-7 uuids: ordering by id is ordering by creation, and a keyset.
+        // Session ids are version-7 uuids: unique, so a keyset, and ordered by creation to the millisecond.
         if (!request.Page.TryReadCursor<Guid>(out var after)) throw new ArgumentException("The cursor is not a sessions cursor.", nameof(request));
         return reads.QueryAsync(request.TenantId, async (connection, transaction) =>
         {
