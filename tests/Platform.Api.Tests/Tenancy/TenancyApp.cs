@@ -2,13 +2,22 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Platform.Api.Tests.Auth;
 using Platform.Testing;
 using Platform.Write.Tenancy;
 
 namespace Platform.Api.Tests.Tenancy;
 
 /// <summary>A signed-in user of a tenant, as the request context would hold them.</summary>
-public sealed record Member(Guid TenantId, Guid UserId, string Role, string Email);
+public sealed record Member(Guid TenantId, Guid UserId, string Role, string Email)
+{
+    /// <summary>The owner that sign-up made, for the seed's helpers that act as a member.</summary>
+    public static Member OwnerOf(TestAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return new(account.TenantId, account.UserId, Roles.Owner, account.Email);
+    }
+}
 
 /// <summary>
 /// One real host on one test database for the tenancy tests; every test makes its own tenants, so

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.Api.Tests.Auth;
 using Platform.Write.Tenancy;
 
 namespace Platform.Api.Tests.Tenancy;
@@ -13,7 +14,7 @@ public sealed class TenancyHttpTests(TenancyApp app)
     [Fact]
     public async Task The_tenant_answers_its_version_as_ETag_and_a_stale_If_Match_is_412()
     {
-        using var owner = await app.ClientForAsync(await app.Seed.TenantAsync());
+        using var owner = app.Http.WithBearer(await TestAccounts.RegisterTenantAsync(app.Http));
 
         using var read = await owner.GetAsync(new Uri("/api/tenant", UriKind.Relative));
         read.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -33,8 +34,8 @@ public sealed class TenancyHttpTests(TenancyApp app)
     [Fact]
     public async Task A_sales_user_gets_403_on_invite_and_an_anonymous_caller_401()
     {
-        var owner = await app.Seed.TenantAsync();
-        using var seller = await app.ClientForAsync(await app.Seed.ActiveAsync(owner, Roles.Sales));
+        var owner = await TestAccounts.RegisterTenantAsync(app.Http);
+        using var seller = app.Http.WithBearer(await TestAccounts.AddSignedInUserAsync(app.Http, app.System, owner.TenantId, Roles.Sales));
 
         using var forbidden = await SendAsync(seller, HttpMethod.Post, "/api/users/invite", new { email = "x@example.com", role = "viewer" });
         using var anonymous = await SendAsync(app.Http, HttpMethod.Post, "/api/users/invite", new { email = "x@example.com", role = "viewer" });
@@ -47,8 +48,7 @@ public sealed class TenancyHttpTests(TenancyApp app)
     [Fact]
     public async Task Invite_then_accept_over_http()
     {
-        var owner = await app.Seed.TenantAsync();
-        using var client = await app.ClientForAsync(owner);
+        using var client = app.Http.WithBearer(await TestAccounts.RegisterTenantAsync(app.Http));
 
         using var invited = await SendAsync(client, HttpMethod.Post, "/api/users/invite", new { email = "luis@example.com", role = "sales" });
         invited.StatusCode.Should().Be(HttpStatusCode.Created);
@@ -70,7 +70,7 @@ public sealed class TenancyHttpTests(TenancyApp app)
     {
         var ownerA = await app.Seed.TenantAsync();
         var sellerA = await app.Seed.ActiveAsync(ownerA, Roles.Sales);
-        using var ownerB = await app.ClientForAsync(await app.Seed.TenantAsync());
+        using var ownerB = app.Http.WithBearer(await TestAccounts.RegisterTenantAsync(app.Http));
 
         using var get = await ownerB.GetAsync(new Uri($"/api/users/{sellerA.UserId:D}", UriKind.Relative));
         using var role = await SendAsync(ownerB, HttpMethod.Put, $"/api/users/{sellerA.UserId:D}/role", new { role = "viewer" });

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.Api.Tests.Auth;
 using Platform.Write.Tenancy;
 using static Platform.Api.Tests.Tenancy.TenancyHttpTests;
 
@@ -12,9 +13,9 @@ public sealed class TenancyInputTests(TenancyApp app)
     [Fact]
     public async Task Ids_roles_and_versions_injected_into_bodies_change_nothing_they_name()
     {
-        var ownerA = await app.Seed.TenantAsync();
+        var ownerA = await TestAccounts.RegisterTenantAsync(app.Http);
         var ownerB = await app.Seed.TenantAsync();
-        using var client = await app.ClientForAsync(ownerA);
+        using var client = app.Http.WithBearer(ownerA);
 
         using var settings = await SendAsync(client, HttpMethod.Put, "/api/tenant/settings", new
         {
@@ -46,7 +47,7 @@ public sealed class TenancyInputTests(TenancyApp app)
     [InlineData("PUT", "/api/users/no-es-un-id/role", """{"role": "viewer"}""", "id")]
     public async Task Bad_input_is_a_400_naming_the_field(string method, string path, string? json, string field)
     {
-        using var client = await app.ClientForAsync(await app.Seed.TenantAsync());
+        using var client = app.Http.WithBearer(await TestAccounts.RegisterTenantAsync(app.Http));
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
         if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
 
@@ -59,9 +60,9 @@ public sealed class TenancyInputTests(TenancyApp app)
     [Fact]
     public async Task A_malformed_If_Match_is_a_400()
     {
-        var owner = await app.Seed.TenantAsync();
-        var seller = await app.Seed.ActiveAsync(owner, Roles.Sales);
-        using var client = await app.ClientForAsync(owner);
+        var owner = await TestAccounts.RegisterTenantAsync(app.Http);
+        var seller = await app.Seed.ActiveAsync(Member.OwnerOf(owner), Roles.Sales);
+        using var client = app.Http.WithBearer(owner);
 
         using var response = await SendAsync(client, HttpMethod.Put, $"/api/users/{seller.UserId:D}/role", new { role = "viewer" }, ifMatch: "ayer");
 
@@ -72,9 +73,9 @@ public sealed class TenancyInputTests(TenancyApp app)
     [Fact]
     public async Task The_plan_limit_is_a_422_naming_plan_resource_and_limit()
     {
-        var owner = await app.Seed.TenantAsync("basic");
-        for (var i = 0; i < 4; i++) await app.Seed.InvitedAsync(owner, Roles.Viewer);
-        using var client = await app.ClientForAsync(owner);
+        var owner = await TestAccounts.RegisterTenantAsync(app.Http);
+        for (var i = 0; i < 4; i++) await app.Seed.InvitedAsync(Member.OwnerOf(owner), Roles.Viewer);
+        using var client = app.Http.WithBearer(owner);
 
         using var response = await SendAsync(client, HttpMethod.Post, "/api/users/invite", new { email = $"{Guid.NewGuid():N}@example.com", role = "viewer" });
 
