@@ -6,7 +6,8 @@ using Platform.Read.Paging;
 namespace Platform.Read.Tenancy;
 
 /// <summary>
-/// The tenant's users, active, invited and deactivated, oldest first, a page at a time.
+/// The tenant's users, active, invited and deactivated, a page at a time, in id order (version-7 ids:
+/// by creation to the millisecond, in no given order within one).
 /// <see cref="TenantId"/> is the signed-in tenant, set by the endpoint, never read from a request.
 /// </summary>
 [Authorize(Roles = "owner,admin")]
