@@ -15,9 +15,9 @@ public sealed class RegisterTenantValidator : AbstractValidator<RegisterTenant>
             .WithMessage($"Usa entre {TenantProfileRules.SlugMinLength} y {TenantProfileRules.SlugMaxLength} caracteres.")
             .Must(TenantProfileRules.IsSlugShaped).WithMessage("Usa solo minúsculas, números y guiones (sin guion al inicio ni al final).")
             .Must(s => !TenantProfileRules.IsReservedSlug(s)).WithMessage("Ese identificador está reservado; elige otro.");
-        RuleFor(r => r.Country).Must(CountryCodes.IsKnown).WithMessage("Usa un código de país ISO 3166-1 de dos letras, por ejemplo CO.");
-        RuleFor(r => r.TimeZone).Must(TenantProfileRules.IsTimeZone).WithMessage("Usa una zona horaria IANA, por ejemplo America/Bogota.");
-        RuleFor(r => r.Currency).Must(CurrencyCodes.IsKnown).WithMessage("Usa un código de moneda ISO 4217, por ejemplo COP.");
+        RuleFor(r => r.Country).CountryCode();
+        RuleFor(r => r.TimeZone).TimeZoneId();
+        RuleFor(r => r.Currency).CurrencyCode();
         RuleFor(r => r.Industry).Industry();
         RuleFor(r => r.DisplayName).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Escribe tu nombre.")
             .MaximumLength(TenancyRules.MaxDisplayNameLength).WithMessage($"Usa como máximo {TenancyRules.MaxDisplayNameLength} caracteres.");

@@ -30,5 +30,6 @@ public sealed class ChangeTenantSettingsHandler(
 
     protected override Task<Tenant.Command> DecisionAsync(ChangeTenantSettings request, TenantTransaction tx, CancellationToken ct) =>
         Task.FromResult<Tenant.Command>(new Tenant.ChangeSettings(
-            new TenantProfile(request.Name.Trim(), request.Country, request.TimeZone, request.Currency, request.Industry)));
+            new TenantProfile(request.Name.Trim(), CountryCodes.Normalize(request.Country), request.TimeZone,
+                CurrencyCodes.Normalize(request.Currency), request.Industry)));
 }

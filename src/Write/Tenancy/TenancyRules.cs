@@ -16,16 +16,16 @@ public static class TenancyRules
         rule.NotEmpty().WithMessage("Es obligatorio.")
             .MaximumLength(MaxNameLength).WithMessage($"Debe tener como máximo {MaxNameLength} caracteres.");
 
+    // Country, currency and time zone: the same lists at sign-up and in the settings, so a tenant
+    // can never be changed into a profile it could not have registered with.
     public static IRuleBuilderOptions<T, string> CountryCode<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Matches("^[A-Z]{2}$").WithMessage("Debe ser un código de país ISO 3166-1 de dos letras, por ejemplo MX.");
+        rule.Must(CountryCodes.IsKnown).WithMessage("Debe ser un código de país ISO 3166-1 de dos letras, por ejemplo MX.");
 
     public static IRuleBuilderOptions<T, string> CurrencyCode<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Matches("^[A-Z]{3}$").WithMessage("Debe ser un código de moneda ISO 4217, por ejemplo MXN.");
+        rule.Must(CurrencyCodes.IsKnown).WithMessage("Debe ser un código de moneda ISO 4217, por ejemplo MXN.");
 
     public static IRuleBuilderOptions<T, string> TimeZoneId<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Must(zone => !string.IsNullOrEmpty(zone) && zone.Length <= 64 && zone.Contains('/', StringComparison.Ordinal)
-                          && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
-            .WithMessage("Debe ser una zona horaria IANA, por ejemplo America/Mexico_City.");
+        rule.Must(TimeZoneIds.IsKnown).WithMessage("Debe ser una zona horaria IANA, por ejemplo America/Mexico_City o UTC.");
 
     public static IRuleBuilderOptions<T, string> Industry<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(industry => Industries.Contains(industry)).WithMessage($"Debe ser uno de: {string.Join(", ", Industries)}.");

@@ -1,4 +1,4 @@
-namespace Platform.Write.Identity;
+namespace Platform.Write.Tenancy;
 
 /// <summary>
 /// ISO 4217 codes of currencies in circulation, fund codes included (Chile's CLF prices real estate);

@@ -1,4 +1,4 @@
-namespace Platform.Write.Identity;
+namespace Platform.Write.Tenancy;
 
 /// <summary>ISO 3166-1 alpha-2 country codes (officially assigned).</summary>
 public static class CountryCodes
