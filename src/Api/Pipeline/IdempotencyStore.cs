@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Platform.Write.Tenancy;
 
 namespace Platform.Api.Pipeline;
@@ -6,9 +7,14 @@ namespace Platform.Api.Pipeline;
 /// <summary>
 /// Remembers a signed-in user's POST by its Idempotency-Key for a day: the first request runs,
 /// a retry of the same request gets the first response, a different request under the key is refused.
+/// Responses can hold secrets (an invitation's one-time token), so the table keeps each one only
+/// encrypted with the Data Protection key ring, for that tenant and user alone: the response column
+/// holds a JSON string, the protected text, never the response itself.
 /// </summary>
-public sealed class IdempotencyStore(TenantDatabase database)
+public sealed class IdempotencyStore(TenantDatabase database, IDataProtectionProvider protection)
 {
+    private const string Purpose = "Platform.Idempotency.Response";
+
     private static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
     // A claim whose process died mid-request is taken over after this long.
@@ -42,7 +48,7 @@ public sealed class IdempotencyStore(TenantDatabase database)
         }
 
         await using var existing = tx.Command("""
-            select request_type, request_hash, completed, response from idempotency_keys
+            select request_type, request_hash, completed, response #>> '{}' from idempotency_keys
              where tenant_id = $1 and user_id = $2 and idempotency_key = $3
             """);
         existing.Parameters.Add(new() { Value = key.TenantId });
@@ -53,18 +59,18 @@ public sealed class IdempotencyStore(TenantDatabase database)
         if (reader.GetString(0) != requestType || !reader.GetFieldValue<byte[]>(1).AsSpan().SequenceEqual(requestHash))
             return new IdempotencyClaim(IdempotencyOutcome.Mismatch, null);
         if (!reader.GetBoolean(2)) return new IdempotencyClaim(IdempotencyOutcome.InProgress, null);
-        return new IdempotencyClaim(IdempotencyOutcome.Completed, reader.IsDBNull(3) ? null : reader.GetString(3));
+        return new IdempotencyClaim(IdempotencyOutcome.Completed, reader.IsDBNull(3) ? null : Protector(key).Unprotect(reader.GetString(3)));
     }
 
     public async Task CompleteAsync(IdempotencyKey key, string responseJson, CancellationToken ct)
     {
         await using var tx = await database.BeginAsync(key.TenantId, ct);
         await using var command = tx.Command("""
-            update idempotency_keys set completed = true, response = $4::jsonb
+            update idempotency_keys set completed = true, response = to_jsonb($4::text)
              where tenant_id = $1 and user_id = $2 and idempotency_key = $3
             """);
         AddKey(command, key);
-        command.Parameters.Add(new() { Value = responseJson });
+        command.Parameters.Add(new() { Value = Protector(key).Protect(responseJson) });
         await command.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
     }
@@ -79,6 +85,9 @@ public sealed class IdempotencyStore(TenantDatabase database)
         await command.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
     }
+
+    private IDataProtector Protector(IdempotencyKey key) =>
+        protection.CreateProtector(Purpose, key.TenantId.ToString("D"), key.UserId.ToString("D"));
 
     private static void AddKey(Npgsql.NpgsqlCommand command, IdempotencyKey key)
     {
