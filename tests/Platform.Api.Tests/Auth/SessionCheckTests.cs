@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -57,6 +58,42 @@ public sealed class SessionCheckTests(AuthApiFixture api) : IClassFixture<AuthAp
         await api.ExecuteAsync("update tenants set status = 'deactivated' where tenant_id = $1", account.TenantId);
 
         (await owner.GetStringAsync(new Uri("/test/claims", UriKind.Relative))).Should().Be("owner false 1");
+    }
+
+    [Fact]
+    public async Task A_deactivated_tenant_reads_itself_but_nothing_else_until_it_is_reactivated()
+    {
+        var account = await TestAccounts.RegisterTenantAsync(Client);
+        var admin = await TestAccounts.AddSignedInUserAsync(Client, api.Database.DataSource, account.TenantId, "admin");
+        using var owner = Client.WithBearer(account);
+        using var adminClient = Client.WithBearer(admin);
+
+        using var deactivated = await owner.PostAsJsonAsync(new Uri("/api/tenant/deactivate", UriKind.Relative), new { reason = "cierre temporal" });
+        deactivated.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        // Signed in while deactivated: the token says so, and reactivation must not depend on what a token says.
+        var (lateToken, _) = await TestAccounts.SignInAsync(Client, admin.Email, admin.Password);
+        using var late = Client.WithBearer(lateToken);
+
+        foreach (var client in new[] { owner, adminClient, late })
+        {
+            using var tenant = await client.GetAsync(new Uri("/api/tenant", UriKind.Relative));
+            tenant.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await TestAccounts.ReadJsonAsync(tenant)).GetProperty("status").GetString().Should().Be("deactivated");
+            using var users = await client.GetAsync(new Uri("/api/users", UriKind.Relative));
+            users.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            users.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+            (await TestAccounts.ReadJsonAsync(users)).GetProperty("type").GetString().Should().Be("/problems/tenant-deactivated");
+        }
+
+        using var reactivated = await owner.PostAsync(new Uri("/api/tenant/reactivate", UriKind.Relative), null);
+        reactivated.StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        foreach (var client in new[] { owner, adminClient, late })
+        {
+            using var users = await client.GetAsync(new Uri("/api/users", UriKind.Relative));
+            users.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await TestAccounts.ReadJsonAsync(users)).GetProperty("items").GetArrayLength().Should().Be(2);
+        }
     }
 
     [Theory]
