@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Platform.Api.Tests.Auth;
+using Platform.Api.Tests.Catalog;
 
 namespace Platform.Api.Tests.Isolation;
 
@@ -28,6 +29,10 @@ internal static class EndpointSamples
         ["AcceptBody"] = () => new() { ["token"] = "no-es-un-token", ["displayName"] = "Invitada", ["password"] = "una-clave-nueva-123" },
         ["RoleBody"] = () => new() { ["role"] = "viewer" },
         ["SkipBody"] = () => new() { ["position"] = 1, ["reason"] = "evento dañado" },
+        ["CreateListing"] = () => ListingSamples.Vehicle(),
+        ["ListingContentBody"] = () => ListingSamples.Vehicle(),
+        ["PriceBody"] = () => new() { ["amount"] = 123_456_000, ["currency"] = "COP" },
+        ["StatusBody"] = () => new() { ["status"] = "published" },
     };
 
     /// <summary>The sample body of <paramref name="endpoint"/>, or null when it reads none.</summary>

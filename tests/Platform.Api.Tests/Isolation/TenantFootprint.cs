@@ -17,8 +17,10 @@ internal sealed record TenantFootprint(TestAccount Owner, IReadOnlyList<string> 
         using var invite = await signedIn.PostAsJsonAsync(new Uri("/api/users/invite", UriKind.Relative), new { email = TestAccounts.NewEmail(), role = "sales" });
         var invited = (await TestAccounts.ReadJsonAsync(invite)).GetProperty("userId").GetGuid();
         var sales = await TestAccounts.AddSignedInUserAsync(client, system, owner.TenantId, "sales");
+        using var created = await signedIn.PostAsJsonAsync(new Uri("/api/listings", UriKind.Relative), Catalog.ListingSamples.Vehicle());
+        var listing = (await TestAccounts.ReadJsonAsync(created)).GetProperty("listingId").GetGuid();
 
-        var ids = new List<string> { owner.TenantId.ToString(), owner.UserId.ToString(), invited.ToString(), sales.UserId.ToString() };
+        var ids = new List<string> { owner.TenantId.ToString(), owner.UserId.ToString(), invited.ToString(), sales.UserId.ToString(), listing.ToString() };
         await using var sessions = system.CreateCommand("select session_id from sessions where tenant_id = $1");
         sessions.Parameters.Add(new() { Value = owner.TenantId });
         await using (var reader = await sessions.ExecuteReaderAsync())
@@ -39,7 +41,8 @@ internal sealed record TenantFootprint(TestAccount Owner, IReadOnlyList<string> 
               (select string_agg(concat_ws(',', name, plan, status, version, settings::text), ';') from tenants where tenant_id = $1),
               (select string_agg(concat_ws(',', user_id, role, status, version, security_stamp), ';' order by user_id) from users where tenant_id = $1),
               (select string_agg(concat_ws(',', session_id, revoked_at, refresh_generation), ';' order by session_id) from sessions where tenant_id = $1),
-              (select count(*) from invitations where tenant_id = $1))
+              (select count(*) from invitations where tenant_id = $1),
+              (select string_agg(concat_ws(',', listing_id, status, version), ';' order by listing_id) from listings where tenant_id = $1))
             """);
         command.Parameters.Add(new() { Value = Owner.TenantId });
         return (string)(await command.ExecuteScalarAsync())!;
