@@ -1,5 +1,6 @@
 using Platform.Api.Admin;
 using Platform.Api.Auth;
+using Platform.Api.Catalog;
 using Platform.Api.Health;
 using Platform.Api.Tenancy;
 
@@ -14,6 +15,7 @@ internal static class ApiEndpoints
         app.MapAuthEndpoints();
         app.MapTenancyEndpoints();
         app.MapAdminEndpoints();
+        app.MapListingEndpoints();
         return app;
     }
 }

@@ -11,7 +11,8 @@ namespace Platform.Api;
 public static class PlatformApp
 {
     /// <param name="args">Command-line arguments; they override every other configuration source.</param>
-    public static WebApplication Build(string[] args)
+    /// <param name="services">Extra registrations (a projection, a replaced clock) made last, for hosts that embed the platform.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? services = null)
     {
         // appsettings.json sits beside the binaries; the current folder is where .data goes.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -37,6 +38,8 @@ public static class PlatformApp
         builder.Services.AddSingleton<Admin.OperatorTenant>();
         builder.Services.AddCommandPipeline(
             typeof(Write.Tenancy.CommandContext).Assembly, typeof(Read.Tenancy.TenantReads).Assembly, typeof(PlatformApp).Assembly);
+
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseHttpConventions();

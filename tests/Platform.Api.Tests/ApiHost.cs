@@ -20,10 +20,12 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ApiHost> StartAsync(params string[] settings)
+    public static Task<ApiHost> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    public static async Task<ApiHost> StartAsync(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services, params string[] settings)
     {
         string[] args = ["--Urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings];
-        var app = PlatformApp.Build(args);
+        var app = PlatformApp.Build(args, services);
         await app.StartAsync();
         return new ApiHost(app);
     }

@@ -1,6 +1,7 @@
 using Npgsql;
 using Platform.Projections.Storage;
 using Platform.Read.Tenancy;
+using Platform.Write.Catalog;
 using Platform.Write.Devices;
 using Platform.Write.EventStore;
 using Platform.Write.Identity;
@@ -36,7 +37,7 @@ internal static class DatabaseSetup
             PlatformDataSource.Create(services.GetRequiredService<PlatformDatabase>().ApplicationConnectionString));
         builder.Services.AddSingleton<TenantDatabase>();
         builder.Services.AddSingleton<TenantReads>();
-        builder.Services.AddSingleton(new EventTypeRegistry().RegisterTenancy().RegisterReadings());
+        builder.Services.AddSingleton(new EventTypeRegistry().RegisterTenancy().RegisterCatalog().RegisterReadings());
         builder.Services.AddEventStore();
 
         // Registered after the embedded cluster so it starts after it; Kestrel starts after both,
@@ -56,6 +57,7 @@ internal sealed class DatabaseMigrationService(IServiceProvider services, IConfi
         await EventStoreSchema.MigrateAsync(dataSource, cancellationToken);
         await TenancySchema.MigrateAsync(dataSource, cancellationToken);
         await IdentitySchema.MigrateAsync(dataSource, cancellationToken);
+        await CatalogSchema.MigrateAsync(dataSource, cancellationToken);
         await ProjectionsSchema.MigrateAsync(dataSource, cancellationToken);
 
         var database = services.GetRequiredService<PlatformDatabase>();

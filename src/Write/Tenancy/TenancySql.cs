@@ -3,7 +3,7 @@ using Npgsql;
 namespace Platform.Write.Tenancy;
 
 /// <summary>Positional parameters for the tenancy handlers' statements ($1, $2, ...).</summary>
-internal static class TenancySql
+public static class TenancySql
 {
     public static NpgsqlCommand Command(this TenantTransaction tx, string sql, params object?[] values)
     {

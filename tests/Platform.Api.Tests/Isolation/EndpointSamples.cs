@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Api.Tests.Auth;
+using Platform.Api.Tests.Catalog;
+
+namespace Platform.Api.Tests.Isolation;
+
+/// <summary>
+/// A valid body for each body type an endpoint reads, so a request reaches the handler (and its
+/// tenant check) instead of stopping at validation. An endpoint whose body type is missing here
+/// fails the cross-tenant tests until a sample is added.
+/// </summary>
+internal static class EndpointSamples
+{
+    private static readonly Dictionary<string, Func<JsonObject>> Bodies = new(StringComparer.Ordinal)
+    {
+        ["RegisterBody"] = () => JsonSerializer.SerializeToNode(TestAccounts.RegistrationBody())!.AsObject(),
+        ["LoginBody"] = () => new() { ["email"] = "nadie@example.test", ["password"] = "una-clave-incorrecta" },
+        ["RefreshTokenBody"] = () => new() { ["refreshToken"] = "no-es-un-token" },
+        ["ForgotPasswordBody"] = () => new() { ["email"] = "nadie@example.test" },
+        ["ResetPasswordBody"] = () => new() { ["token"] = "no-es-un-token", ["newPassword"] = "una-clave-nueva-123" },
+        ["TenantSettingsBody"] = () => new()
+        {
+            ["name"] = "Automotores Cambiados", ["country"] = "CO", ["timeZone"] = "America/Bogota", ["currency"] = "COP", ["industry"] = "dealership",
+        },
+        ["PlanBody"] = () => new() { ["plan"] = "pro" },
+        ["ReasonBody"] = () => new() { ["reason"] = "cierre temporal" },
+        ["InviteBody"] = () => new() { ["email"] = TestAccounts.NewEmail(), ["role"] = "sales" },
+        ["AcceptBody"] = () => new() { ["token"] = "no-es-un-token", ["displayName"] = "Invitada", ["password"] = "una-clave-nueva-123" },
+        ["RoleBody"] = () => new() { ["role"] = "viewer" },
+        ["SkipBody"] = () => new() { ["position"] = 1, ["reason"] = "evento dañado" },
+        ["CreateListing"] = () => ListingSamples.Vehicle(),
+        ["ListingContentBody"] = () => ListingSamples.Vehicle(),
+        ["PriceBody"] = () => new() { ["amount"] = 123_456_000, ["currency"] = "COP" },
+        ["StatusBody"] = () => new() { ["status"] = "published" },
+    };
+
+    /// <summary>The sample body of <paramref name="endpoint"/>, or null when it reads none.</summary>
+    public static JsonObject? BodyFor(ApiEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.BodyType is null) return null;
+        return Bodies.TryGetValue(endpoint.BodyType.Name, out var sample)
+            ? sample()
+            : throw new InvalidOperationException($"{endpoint} reads a {endpoint.BodyType.Name}: add a valid sample of it to {nameof(EndpointSamples)}.");
+    }
+}
