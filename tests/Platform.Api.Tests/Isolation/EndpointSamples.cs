@@ -33,6 +33,7 @@ internal static class EndpointSamples
         ["ListingContentBody"] = () => ListingSamples.Vehicle(),
         ["PriceBody"] = () => new() { ["amount"] = 123_456_000, ["currency"] = "COP" },
         ["StatusBody"] = () => new() { ["status"] = "published" },
+        ["ReferenceListBody"] = () => new() { ["items"] = new JsonArray(new JsonObject { ["value"] = "Toyota", ["label"] = "Toyota" }) },
     };
 
     /// <summary>The sample body of <paramref name="endpoint"/>, or null when it reads none.</summary>
