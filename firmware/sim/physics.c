@@ -14,6 +14,14 @@ static uint64_t next(sim_random *r)
     return r->state * 2685821657736338717ULL;
 }
 
+void sim_random_seed(sim_random *r, uint64_t seed)
+{
+    uint64_t z = seed + 0x9E3779B97F4A7C15ULL;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    r->state = (z ^ (z >> 31)) | 1u;
+}
+
 double sim_uniform(sim_random *r, double lo, double hi)
 {
     return lo + (hi - lo) * (double)(next(r) >> 11) / 9007199254740992.0;

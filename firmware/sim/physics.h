@@ -11,6 +11,8 @@ typedef struct sim_random {
     uint64_t state;
 } sim_random;
 
+/* Seeds through splitmix64, so neighbouring seeds (device 3, device 4) give unrelated streams. */
+void sim_random_seed(sim_random *r, uint64_t seed);
 double sim_uniform(sim_random *r, double lo, double hi);
 double sim_noise(sim_random *r, double sigma);
 

@@ -74,7 +74,7 @@ static void door_switch(sim_device *d)
 void sim_device_wire(sim_device *d, uint64_t seed, uint32_t interval_ms)
 {
 #define EVERY(ms) (interval_ms ? interval_ms : (ms))
-    d->rnd.state = seed | 1u;
+    sim_random_seed(&d->rnd, seed);
     switch (d->cred.profile) {
     case SIM_FRIDGE:
         sim_fridge_init(&d->fridge, &d->rnd);
