@@ -68,7 +68,7 @@ typedef struct fw_hal {
     fw_system system;
 } fw_hal;
 
-/* true when a is at or after b on the wrapping millisecond clock (within 24 days). */
+/* true when now is at or past deadline on the wrapping millisecond clock (within 24 days). */
 static inline bool fw_time_reached(uint32_t now, uint32_t deadline)
 {
     return (int32_t)(now - deadline) >= 0;
