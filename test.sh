@@ -7,6 +7,10 @@ cd "$(dirname "$0")"
 source scripts/lib.sh
 
 ensure_prerequisites
+ensure_firmware_prerequisites
+
+info "firmware: host tests, simulator against mosquitto, Xtensa compile check"
+firmware/scripts/host-tests.sh
 
 info "dotnet restore"
 dotnet restore Platform.sln
