@@ -95,7 +95,7 @@ public sealed partial class MqttClient
 
             foreach (var publish in resend)
             {
-                await connection.SendAsync(publish.Packet with { Duplicate = true }, ct);
+                await connection.SendAsync(publish, ct);
             }
 
             MqttLog.Connected(logger, options.ClientId, options.Endpoint, answer.SessionPresent);

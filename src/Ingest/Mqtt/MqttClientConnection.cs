@@ -50,8 +50,10 @@ internal sealed class MqttClientConnection : IAsyncDisposable
         await Connection.SendAsync(options.ToConnectPacket(), ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(options.ConnectTimeout);
-        var first = await Task.WhenAny(connAck.Task, Completion).WaitAsync(timeout.Token);
-        if (first != connAck.Task)
+        await Task.WhenAny(connAck.Task, Completion).WaitAsync(timeout.Token);
+
+        // A refusing broker closes right after its CONNACK: the answer counts, not which finished first.
+        if (!connAck.Task.IsCompleted)
         {
             throw new MqttConnectException($"The MQTT broker at {options.Endpoint} closed the connection before CONNACK: {await Completion}");
         }

@@ -38,7 +38,8 @@ public sealed record MqttClientOptions(string Host, int Port, string ClientId)
     internal ConnectPacket ToConnectPacket() => new(ClientId, CleanSession, (ushort)KeepAlive.TotalSeconds)
     {
         Username = Username,
-        Password = Password is null ? null : System.Text.Encoding.UTF8.GetBytes(Password),
+        // Cast first: a null byte[] would become an empty, non-null password.
+        Password = Password is null ? null : (ReadOnlyMemory<byte>?)System.Text.Encoding.UTF8.GetBytes(Password),
         Will = Will,
     };
 

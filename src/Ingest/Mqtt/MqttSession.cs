@@ -39,14 +39,18 @@ internal sealed class MqttSession
         }
     }
 
-    /// <summary>Everything a new connection must resend, oldest first, marked as claimed by it.</summary>
-    public IReadOnlyList<OutboundPublish> ClaimUnacknowledged(int generation)
+    /// <summary>
+    /// What a new connection must send, oldest first, claimed by it: each PUBLISH carries DUP when an
+    /// earlier connection sent it (the broker may have it already), not when it never went out.
+    /// </summary>
+    public IReadOnlyList<PublishPacket> ClaimUnacknowledged(int generation)
     {
         lock (gate)
         {
             var unacknowledged = pending.Values.Where(x => x.Generation < generation).OrderBy(x => x.Sequence).ToList();
+            var packets = unacknowledged.Select(x => x.Packet with { Duplicate = x.Generation != 0 }).ToList();
             unacknowledged.ForEach(x => x.Generation = generation);
-            return unacknowledged;
+            return packets;
         }
     }
 

@@ -28,18 +28,20 @@ public static class MosquittoClients
     public static async Task<MosquittoSubscriber> SubscribeAsync(MosquittoBroker broker, string topicFilter, int count, int qos = 1)
     {
         var output = new StringBuilder();
+        var clientId = $"mosquitto-sub-{Guid.NewGuid():N}";
         var process = BrokerProcess.Start(
             "mosquitto_sub",
-            ["-V", "mqttv311", "-h", broker.Host, "-p", Port(broker), "-q", Qos(qos), "-t", topicFilter, "-C", Qos(count), "-W", "20", "-v", "-d"],
+            ["-V", "mqttv311", "-h", broker.Host, "-p", Port(broker), "-i", clientId, "-q", Qos(qos), "-t", topicFilter, "-C", Qos(count), "-W", "20", "-v"],
             output);
 
-        // -d prints "Client ... received SUBACK" once the broker has the subscription; publishing before that would be lost.
+        // Publishing before the broker has the subscription would lose the message. mosquitto_sub's own
+        // output is block-buffered on a pipe, so the broker's subscribe log is what tells us.
         var waited = Stopwatch.StartNew();
-        while (!Read(output).Contains("received SUBACK", StringComparison.Ordinal))
+        while (!broker.Log().Contains($" {clientId} {qos} {topicFilter}", StringComparison.Ordinal))
         {
             if (process.HasExited || waited.Elapsed > TimeSpan.FromSeconds(10))
             {
-                throw new InvalidOperationException($"mosquitto_sub did not subscribe: {Read(output)}");
+                throw new InvalidOperationException($"mosquitto_sub did not subscribe: {Read(output)}\n{broker.Log()}");
             }
 
             await Task.Delay(10);
@@ -69,7 +71,7 @@ public sealed class MosquittoSubscriber(Process process, StringBuilder output) :
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(25));
         await process.WaitForExitAsync(timeout.Token);
         process.WaitForExit();
-        return [.. MosquittoClients.Read(output).Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith("Client ", StringComparison.Ordinal))];
+        return MosquittoClients.Read(output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     public void Dispose()

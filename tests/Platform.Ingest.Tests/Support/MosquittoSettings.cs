@@ -8,6 +8,9 @@ public sealed record MosquittoSettings
 
     public IReadOnlyList<MosquittoUser> Users { get; init; } = [];
 
+    /// <summary>Logs every packet ("Received PUBLISH from c (d1, q1, ...)"), so tests can check flags on the wire.</summary>
+    public bool LogPackets { get; init; }
+
     /// <summary>mosquitto's default is 20 unacknowledged QoS 1 messages per client.</summary>
     public int MaxInflightMessages { get; init; } = 20;
 
@@ -21,10 +24,8 @@ public sealed record MosquittoSettings
             $"persistence_location {folder}/",
             $"max_inflight_messages {MaxInflightMessages}",
             $"log_dest file {folder}/mosquitto.log",
-            "log_type error",
-            "log_type warning",
-            "log_type notice",
-            "log_type information",
+            LogPackets ? "log_type all" : "log_type error\nlog_type warning\nlog_type notice\nlog_type information",
+            "log_type subscribe",
             "connection_messages true",
         };
         if (Users.Count > 0)
