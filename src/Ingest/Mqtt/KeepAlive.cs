@@ -31,13 +31,27 @@ internal sealed class KeepAlive(MqttConnection connection, TimeSpan interval, Ti
                 if (sentAt == 0 && time.GetElapsedTime(connection.LastSentTimestamp) >= interval / 2)
                 {
                     Interlocked.Exchange(ref pingSentAt, time.GetTimestamp());
-                    await connection.SendAsync(PingReqPacket.Instance, ct);
+
+                    // Not awaited: behind a broker that stopped reading, the send itself hangs, and this loop
+                    // must keep ticking to notice the missing PINGRESP and close (which cancels that send).
+                    _ = PingAsync(ct);
                 }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or MqttConnectionLostException)
+        catch (OperationCanceledException)
         {
             // The connection ended; the read loop reports why.
+        }
+    }
+
+    private async Task PingAsync(CancellationToken ct)
+    {
+        try
+        {
+            await connection.SendAsync(PingReqPacket.Instance, ct);
+        }
+        catch (Exception e) when (e is OperationCanceledException or MqttConnectionLostException)
+        {
         }
     }
 }

@@ -22,7 +22,8 @@ public sealed partial class MqttClient
 
         try
         {
-            supervisor = SuperviseAsync(await EstablishAsync(ct));
+            var first = await EstablishAsync(ct);
+            supervisor = Task.Run(() => SuperviseAsync(first), CancellationToken.None);
         }
         catch
         {
@@ -44,18 +45,24 @@ public sealed partial class MqttClient
         }
 
         await lifetime.CancelAsync();
-        if (connected.Task.IsCompletedSuccessfully)
+        MqttClientConnection? current;
+        lock (gate)
         {
-            var connection = connected.Task.Result;
+            current = connected.Task.IsCompletedSuccessfully ? connected.Task.Result : null;
+        }
+
+        if (current is { } connection)
+        {
             try
             {
-                await connection.SendAsync(DisconnectPacket.Instance, ct);
+                // Bounded: a broker that stopped reading must not hold up the shutdown; closing cancels the send.
+                await connection.SendAsync(DisconnectPacket.Instance, ct).AsTask().WaitAsync(options.ConnectTimeout, options.TimeProvider, ct);
             }
-            catch (MqttConnectionLostException)
+            catch (Exception e) when (e is MqttConnectionLostException or TimeoutException)
             {
             }
 
-            connection.Connection.Close("the client disconnected");
+            connection.Connection.Close("the client disconnected", deliberate: true);
         }
 
         await supervisor;
@@ -84,7 +91,12 @@ public sealed partial class MqttClient
             var subscriptions = session.Subscriptions();
             if (!answer.SessionPresent && subscriptions.Count > 0)
             {
-                await connection.SubscribeAsync(subscriptions, ct);
+                var restored = await connection.SubscribeAsync(subscriptions, ct);
+                var refused = subscriptions.Where((_, i) => i >= restored.ReturnCodes.Count || restored.ReturnCodes[i] == SubscribeReturnCode.Failure).ToList();
+                if (refused.Count > 0)
+                {
+                    MqttLog.ResubscribeRefused(logger, options.ClientId, string.Join(", ", refused.Select(x => x.TopicFilter)));
+                }
             }
 
             var resend = session.ClaimUnacknowledged(connection.Generation);
@@ -98,12 +110,15 @@ public sealed partial class MqttClient
                 await connection.SendAsync(publish, ct);
             }
 
-            MqttLog.Connected(logger, options.ClientId, options.Endpoint, answer.SessionPresent);
             lock (gate)
             {
+                // Checked under the lock DisconnectAsync takes after cancelling: either it sees this
+                // connection and closes it, or this connection sees the shutdown and goes away.
+                lifetime.Token.ThrowIfCancellationRequested();
                 connected.TrySetResult(connection);
             }
 
+            MqttLog.Connected(logger, options.ClientId, options.Endpoint, answer.SessionPresent);
             return connection;
         }
         catch (Exception e)
@@ -111,7 +126,7 @@ public sealed partial class MqttClient
             await connection.DisposeAsync();
             throw e switch
             {
-                OperationCanceledException when !ct.IsCancellationRequested => new MqttConnectException($"The MQTT broker at {options.Endpoint} sent no CONNACK within {options.ConnectTimeout}.", e),
+                OperationCanceledException when !ct.IsCancellationRequested && !lifetime.IsCancellationRequested => new MqttConnectException($"The MQTT broker at {options.Endpoint} sent no CONNACK within {options.ConnectTimeout}.", e),
                 MqttConnectionLostException lost => new MqttConnectException($"The connection to {options.Endpoint} ended while connecting: {lost.Reason}", e),
                 _ => e,
             };

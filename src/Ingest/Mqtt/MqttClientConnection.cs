@@ -35,7 +35,10 @@ internal sealed class MqttClientConnection : IAsyncDisposable
         acks = new InboundAcks(Connection);
         requests = new PendingRequests(session.Ids);
         keepAlive = new KeepAlive(Connection, options.KeepAlive, options.EffectivePingTimeout, options.TimeProvider, () => waitingForConsumer);
-        Completion = Connection.ReadAsync(OnPacketAsync);
+
+        // The loops run on the thread pool, never on the caller's synchronization context (a UI, a test
+        // runner with two threads): a keep-alive deadline must not wait for someone else's work.
+        Completion = Task.Run(() => Connection.ReadAsync(OnPacketAsync));
     }
 
     public int Generation { get; }
@@ -61,7 +64,7 @@ internal sealed class MqttClientConnection : IAsyncDisposable
         var answer = await connAck.Task;
         if (answer.ReturnCode == ConnectReturnCode.Accepted && options.KeepAlive > TimeSpan.Zero)
         {
-            keepAliveLoop = keepAlive.RunAsync(stopping.Token);
+            keepAliveLoop = Task.Run(() => keepAlive.RunAsync(stopping.Token), CancellationToken.None);
         }
 
         return answer;
@@ -143,7 +146,7 @@ internal sealed class MqttClientConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Connection.Close("the client closed the connection");
+        Connection.Close("the client closed the connection", deliberate: true);
         await stopping.CancelAsync();
         await Completion;
         await keepAliveLoop;

@@ -109,15 +109,23 @@ internal sealed class MqttConnection(IDuplexPipe pipe, int maxPacketSize, ILogge
         }
     }
 
-    /// <summary>Ends the connection once; the first reason wins and is logged.</summary>
-    public string Close(string reason)
+    /// <summary>Ends the connection once; the first reason wins and is logged (as a warning unless we chose to close).</summary>
+    public string Close(string reason, bool deliberate = false)
     {
         if (Interlocked.CompareExchange(ref closeReason, reason, null) is { } earlier)
         {
             return earlier;
         }
 
-        MqttLog.ConnectionClosed(logger, reason);
+        if (deliberate)
+        {
+            MqttLog.ConnectionClosedByUs(logger, reason);
+        }
+        else
+        {
+            MqttLog.ConnectionClosed(logger, reason);
+        }
+
         closed.Cancel();
         pipe.Input.CancelPendingRead();
         pipe.Output.CancelPendingFlush();
@@ -127,7 +135,7 @@ internal sealed class MqttConnection(IDuplexPipe pipe, int maxPacketSize, ILogge
     /// <summary>Only after the read loop has returned: a later send fails as a lost connection.</summary>
     public void Dispose()
     {
-        Close("disposed");
+        Close("disposed", deliberate: true);
         closed.Dispose();
 
         // writeLock is left alone: a late ack may still be releasing it, and without a wait handle it holds nothing.

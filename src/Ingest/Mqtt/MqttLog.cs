@@ -7,6 +7,12 @@ internal static partial class MqttLog
     [LoggerMessage(LogLevel.Warning, "MQTT connection closed: {Reason}")]
     public static partial void ConnectionClosed(ILogger logger, string reason);
 
+    [LoggerMessage(LogLevel.Information, "MQTT connection closed by us: {Reason}")]
+    public static partial void ConnectionClosedByUs(ILogger logger, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "MQTT client {ClientId}: the broker refused {Filters} when the subscriptions were restored")]
+    public static partial void ResubscribeRefused(ILogger logger, string clientId, string filters);
+
     [LoggerMessage(LogLevel.Information, "MQTT client {ClientId} connected to {Endpoint} (session present: {SessionPresent})")]
     public static partial void Connected(ILogger logger, string clientId, string endpoint, bool sessionPresent);
 

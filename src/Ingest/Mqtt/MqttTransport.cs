@@ -43,8 +43,17 @@ internal sealed class MqttTransport : IDuplexPipe, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Input.CompleteAsync();
-        await Output.CompleteAsync();
+        // The socket goes first: completing the writer flushes what is buffered, which would hang on a
+        // broker that stopped reading. What was already flushed (a DISCONNECT) still leaves with the FIN.
         await stream.DisposeAsync();
+        try
+        {
+            await Output.CompleteAsync();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
+        {
+        }
+
+        await Input.CompleteAsync();
     }
 }

@@ -39,6 +39,23 @@ public sealed class MqttKeepAliveTests : IAsyncLifetime
         (await client.NextAsync()).Text().Should().Be("alive");
     }
 
+    [Fact]
+    public async Task A_client_blocked_sending_to_a_hung_broker_still_detects_it_and_shuts_down_promptly()
+    {
+        client = new MqttClient(broker.ClientOptions("keepalive-blocked") with { KeepAlive = TimeSpan.FromSeconds(1), PingTimeout = TimeSpan.FromSeconds(1) });
+        await client.ConnectAsync();
+        await broker.PauseAsync();
+
+        // Far more than the socket buffers hold, so the writes stall on the broker that reads nothing.
+        var payload = new byte[256 * 1024];
+        var publishes = Enumerable.Range(0, 64).Select(_ => client.PublishAsync("keepalive/flood", payload)).ToList();
+        await Received.UntilAsync(() => !client.IsConnected, "keep-alive to end the stalled connection");
+
+        client.LastCloseReason.Should().Contain("no PINGRESP");
+        publishes.Should().Contain(p => p.IsFaulted, "the sends stuck behind the dead broker fail instead of hanging");
+        await client.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
     public async Task InitializeAsync() => broker = await MosquittoBroker.StartAsync(new MosquittoSettings { LogPackets = true });
 
     public async Task DisposeAsync()

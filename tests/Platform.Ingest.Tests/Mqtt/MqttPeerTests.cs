@@ -139,6 +139,20 @@ public sealed class MqttPeerTests(MosquittoFixture fixture) : IClassFixture<Mosq
     }
 
     [Fact]
+    public async Task A_clean_disconnect_discards_the_will_and_completes_the_messages()
+    {
+        using var subscriber = await MosquittoClients.SubscribeAsync(Broker, "peer/bye/#", count: 1);
+        var client = await ConnectAsync(Broker.ClientOptions("peer-bye") with { Will = new MqttWill("peer/bye/peer-bye", Received.Utf8("offline")) });
+
+        await client.DisconnectAsync();
+        await MosquittoClients.PublishAsync(Broker, "peer/bye/marker", "after");
+
+        (await subscriber.MessagesAsync()).Should().Equal(["peer/bye/marker after"], "a DISCONNECT tells the broker to drop the will");
+        client.Messages.Completion.IsCompletedSuccessfully.Should().BeTrue();
+        client.IsConnected.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task A_packet_over_the_maximum_size_closes_the_connection_with_a_logged_reason_and_the_client_recovers()
     {
         var logger = new ListLogger<MqttClient>();
