@@ -1,80 +1,8 @@
 namespace Platform.Ingest.Mqtt;
 
-/// <summary>The connection's life: first connect, supervision, reconnect with backoff, shutdown.</summary>
+/// <summary>Each connection's setup, and the supervision that replaces a lost one with backoff.</summary>
 public sealed partial class MqttClient
 {
-    /// <summary>
-    /// Connects once and throws <see cref="MqttConnectException"/> when that fails, so a wrong host or
-    /// password is reported to whoever started the client; after that, lost connections are restored.
-    /// </summary>
-    public async Task ConnectAsync(CancellationToken ct = default)
-    {
-        lock (gate)
-        {
-            ObjectDisposedException.ThrowIf(lifetime.IsCancellationRequested, this);
-            if (started)
-            {
-                throw new InvalidOperationException("ConnectAsync is called once; the client reconnects by itself.");
-            }
-
-            started = true;
-        }
-
-        try
-        {
-            var first = await EstablishAsync(ct);
-            supervisor = Task.Run(() => SuperviseAsync(first), CancellationToken.None);
-        }
-        catch
-        {
-            started = false;
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Sends DISCONNECT (so the broker discards the will) and stops. Unacknowledged received messages
-    /// stay with the broker for a persistent session; publishes still awaiting PUBACK fail.
-    /// </summary>
-    public async Task DisconnectAsync(CancellationToken ct = default)
-    {
-        if (lifetime.IsCancellationRequested)
-        {
-            await supervisor;
-            return;
-        }
-
-        await lifetime.CancelAsync();
-        MqttClientConnection? current;
-        lock (gate)
-        {
-            current = connected.Task.IsCompletedSuccessfully ? connected.Task.Result : null;
-        }
-
-        if (current is { } connection)
-        {
-            try
-            {
-                // Bounded: a broker that stopped reading must not hold up the shutdown; closing cancels the send.
-                await connection.SendAsync(DisconnectPacket.Instance, ct).AsTask().WaitAsync(options.ConnectTimeout, options.TimeProvider, ct);
-            }
-            catch (Exception e) when (e is MqttConnectionLostException or TimeoutException)
-            {
-            }
-
-            connection.Connection.Close("the client disconnected", deliberate: true);
-        }
-
-        await supervisor;
-        Stop(new MqttConnectionLostException("the client disconnected"), null);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await DisconnectAsync(CancellationToken.None);
-        lifetime.Dispose();
-    }
-
     private async Task<MqttClientConnection> EstablishAsync(CancellationToken ct)
     {
         var transport = await MqttTransport.ConnectAsync(options, ct);
@@ -161,4 +89,37 @@ public sealed partial class MqttClient
             connection = next;
         }
     }
+
+    /// <summary>Null when the client is stopping or the broker refused us for good.</summary>
+    private async Task<MqttClientConnection?> ReconnectAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var delay = ReconnectBackoff.Delay(options.ReconnectDelay, options.MaximumReconnectDelay, attempt, Random.Shared.NextDouble());
+            try
+            {
+                await Task.Delay(delay, options.TimeProvider, lifetime.Token);
+                return await EstablishAsync(lifetime.Token);
+            }
+            catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (MqttConnectException e) when (!e.IsPermanent)
+            {
+                MqttLog.ReconnectFailed(logger, e, options.ClientId, attempt);
+            }
+#pragma warning disable CA1031 // Refused credentials, or a bug: either way the consumer hears of it through Messages.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                MqttLog.GaveUp(logger, e, options.ClientId);
+                Stop(e, e);
+                return null;
+            }
+        }
+    }
+
+    private static TaskCompletionSource<MqttClientConnection> NewConnectedSource() =>
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -39,15 +39,6 @@ public sealed partial class MqttClient : IAsyncDisposable
     /// <summary>Why the last connection ended (for health checks and logs).</summary>
     public string? LastCloseReason { get; private set; }
 
-    /// <summary>For tests: ends the connection without DISCONNECT, as a network failure would (the broker publishes the will).</summary>
-    internal void DropConnection(string reason)
-    {
-        if (connected.Task.IsCompletedSuccessfully)
-        {
-            connected.Task.Result.Connection.Close(reason);
-        }
-    }
-
     /// <summary>QoS 1 publishes still waiting for the broker's PUBACK.</summary>
     public int UnacknowledgedPublishes => session.PendingCount;
 
