@@ -19,7 +19,7 @@ public sealed class MqttKeepAliveTests : IAsyncLifetime
 
         client.IsConnected.Should().BeTrue();
         client.LastCloseReason.Should().BeNull();
-        CountOf("Received PINGREQ from keepalive-idle").Should().BeGreaterThanOrEqualTo(4);
+        CountOf("Received PINGREQ from keepalive-idle").Should().BeGreaterThanOrEqualTo(2);
     }
 
     [Fact]
@@ -52,6 +52,7 @@ public sealed class MqttKeepAliveTests : IAsyncLifetime
         await Received.UntilAsync(() => !client.IsConnected, "keep-alive to end the stalled connection");
 
         client.LastCloseReason.Should().Contain("no PINGRESP");
+        await Task.WhenAll(publishes).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(Received.Patience);
         publishes.Should().Contain(p => p.IsFaulted, "the sends stuck behind the dead broker fail instead of hanging");
         await client.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
     }
