@@ -51,8 +51,8 @@ internal sealed class MqttClientConnection : IAsyncDisposable
     public async Task<ConnAckPacket> HandshakeAsync(CancellationToken ct)
     {
         await Connection.SendAsync(options.ToConnectPacket(), ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(options.ConnectTimeout);
+        using var deadline = new CancellationTokenSource(options.ConnectTimeout, options.TimeProvider);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         await Task.WhenAny(connAck.Task, Completion).WaitAsync(timeout.Token);
 
         // A refusing broker closes right after its CONNACK: the answer counts, not which finished first.

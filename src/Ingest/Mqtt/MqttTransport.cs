@@ -24,8 +24,8 @@ internal sealed class MqttTransport : IDuplexPipe, IAsyncDisposable
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(options.ConnectTimeout);
+            using var deadline = new CancellationTokenSource(options.ConnectTimeout, options.TimeProvider);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
             await socket.ConnectAsync(options.Host, options.Port, timeout.Token);
             return new MqttTransport(socket);
         }
