@@ -16,6 +16,7 @@ internal static class ApiEndpoints
         app.MapTenancyEndpoints();
         app.MapAdminEndpoints();
         app.MapListingEndpoints();
+        app.MapCatalogSearchEndpoints();
         return app;
     }
 }

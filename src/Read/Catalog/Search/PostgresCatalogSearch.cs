@@ -1,0 +1,83 @@
+using Npgsql;
+using Platform.Read.Tenancy;
+
+namespace Platform.Read.Catalog.Search;
+
+/// <summary>
+/// <see cref="ICatalogSearch"/> on PostgreSQL full-text search over the catalog-search projection.
+/// A tenant's search runs through <see cref="TenantReads"/>, so row-level security keeps it to that
+/// tenant; network search reads the network table in the network scope. One round trip makes the text
+/// query (synonyms, prefix), one more brings hits, capped count and facets together; a query that
+/// finds nothing tries once more with typos corrected from the vocabulary.
+/// </summary>
+public sealed class PostgresCatalogSearch(TenantReads tenants, PublicReads publicReads) : ICatalogSearch
+{
+    private bool? rum;
+
+    public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!SearchCursor.TryRead(query, out var cursor))
+            throw new ArgumentException("The cursor is not one a page of this query wrote.", nameof(query));
+        var terms = QueryTerms.Parse(query.Text);
+        if (query.TenantId is { } tenant)
+            return await tenants.QueryAsync(tenant, (c, t) => SearchAsync(c, t, new SearchScope(tenant, false), terms, query, cursor, ct), ct);
+        try
+        {
+            return await publicReads.NetworkAsync(async (c, t) =>
+                await SearchAsync(c, t, new SearchScope(null, rum ??= await HasRumAsync(c, t, ct)), terms, query, cursor, ct), ct);
+        }
+        catch (PostgresException error) when (PublicReads.NotBuiltYet(error))
+        {
+            return new SearchResult([], 0, false, [], null, null);
+        }
+    }
+
+    public Task<PublicListing?> GetPublishedAsync(Guid tenantId, Guid listingId, CancellationToken ct) =>
+        tenants.QueryAsync(tenantId, (c, t) => PublicListingQuery.ReadAsync(c, t, tenantId, listingId, ct), ct);
+
+    public Task<CatalogTenant?> FindTenantAsync(string slug, CancellationToken ct) => publicReads.FindTenantAsync(slug, ct);
+
+    private static async Task<SearchResult> SearchAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, SearchScope scope, QueryTerms terms, SearchQuery query,
+        SearchCursor? cursor, CancellationToken ct)
+    {
+        var result = await RunAsync(connection, transaction, scope, terms, query, cursor, ct);
+        if (result.TotalCount > 0 || terms.IsEmpty) return result;
+        var corrected = await TypoCorrection.CorrectAsync(connection, transaction, scope, terms, ct);
+        if (corrected is null) return result;
+        return await RunAsync(connection, transaction, scope, corrected, query, cursor, ct) with { CorrectedText = corrected.ToString() };
+    }
+
+    private static async Task<SearchResult> RunAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, SearchScope scope, QueryTerms terms, SearchQuery query,
+        SearchCursor? cursor, CancellationToken ct)
+    {
+        string? tsquery = null;
+        if (!terms.IsEmpty)
+        {
+            await using var build = terms.BuildSql(scope).ToCommand(connection, transaction);
+            tsquery = await build.ExecuteScalarAsync(ct) as string;
+        }
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(SearchHitsSql.Build(scope, tsquery, query, cursor).ToBatchCommand());
+        batch.BatchCommands.Add(SearchSummarySql.Count(scope, tsquery, query.Filters).ToBatchCommand());
+        batch.BatchCommands.Add(SearchSummarySql.Facets(scope, tsquery, query.Filters).ToBatchCommand());
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var (hits, next) = await SearchHits.ReadAsync(reader, query, ct);
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        var count = reader.GetInt64(0);
+        await reader.NextResultAsync(ct);
+        var facets = new List<(string, string, long)>();
+        while (await reader.ReadAsync(ct)) facets.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        var capped = count > SearchSummarySql.TotalCap;
+        return new SearchResult(hits, capped ? SearchSummarySql.TotalCap : count, capped, FacetLabels.Build(facets), next, null);
+    }
+
+    private static async Task<bool> HasRumAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select exists (select from pg_extension where extname = 'rum')", connection, transaction);
+        return await command.ExecuteScalarAsync(ct) is true;
+    }
+}
