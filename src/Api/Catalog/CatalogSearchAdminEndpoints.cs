@@ -41,8 +41,10 @@ internal static class CatalogSearchAdminEndpoints
     private static async Task<NoContent> ReplaceSynonyms(
         SynonymsBody body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
-        var expected = request.ExpectedFromIfMatch(ExpectedVersion.Any);
-        var version = await mediator.Send(new ReplaceCatalogSynonyms(body.Groups!, expected.IsAny ? null : expected.Value), ct);
+        // The defaults have no stream yet: their ETag is "0", which only this If-Match can name.
+        var expected = request.Headers.IfMatch.ToString().Trim() == Versioning.ETagOf(0)
+            ? 0 : request.ExpectedFromIfMatch(ExpectedVersion.Any) is { IsAny: false } exact ? exact.Value : (long?)null;
+        var version = await mediator.Send(new ReplaceCatalogSynonyms(body.Groups!, expected), ct);
         response.SetETag(version);
         return TypedResults.NoContent();
     }

@@ -14,7 +14,7 @@ public sealed class ReplaceCatalogSynonymsValidator : AbstractValidator<ReplaceC
 {
     public ReplaceCatalogSynonymsValidator()
     {
-        RuleFor(c => c.Groups).NotNull().Must(g => g.Count <= CatalogSynonyms.MaxGroups)
+        RuleFor(c => c.Groups).Cascade(CascadeMode.Stop).NotNull().Must(g => g.Count <= CatalogSynonyms.MaxGroups)
             .WithMessage($"Hasta {CatalogSynonyms.MaxGroups} grupos de sinónimos.");
         RuleForEach(c => c.Groups).Must(g => g is { Count: >= 2 and <= CatalogSynonyms.MaxTermsPerGroup })
             .WithMessage($"Cada grupo reúne de 2 a {CatalogSynonyms.MaxTermsPerGroup} palabras.");

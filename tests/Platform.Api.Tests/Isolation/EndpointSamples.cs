@@ -33,6 +33,8 @@ internal static class EndpointSamples
         ["ListingContentBody"] = () => ListingSamples.Vehicle(),
         ["PriceBody"] = () => new() { ["amount"] = 123_456_000, ["currency"] = "COP" },
         ["StatusBody"] = () => new() { ["status"] = "published" },
+        ["SynonymsBody"] = () => new() { ["groups"] = new JsonArray(new JsonArray("auto", "carro", "coche"), new JsonArray("4x4", "todoterreno")) },
+        ["NetworkBody"] = () => new() { ["member"] = true },
     };
 
     /// <summary>The sample body of <paramref name="endpoint"/>, or null when it reads none.</summary>

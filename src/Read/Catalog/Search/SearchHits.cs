@@ -17,7 +17,13 @@ internal static class SearchHits
                 Snippet(reader.IsDBNull(5) ? "" : reader.GetString(5)), reader.GetDecimal(6), reader.GetString(7), reader.GetString(8),
                 reader.GetBoolean(9), reader.IsDBNull(10) ? null : reader.GetString(10), Int(reader, 11), Int(reader, 12), Text(reader, 13),
                 Text(reader, 14), Text(reader, 15), Text(reader, 16), reader.GetFieldValue<DateTimeOffset>(17)));
-            keys.Add(reader.GetValue(18));
+            keys.Add(query.Sort switch
+            {
+                SearchSort.Relevance => reader.GetDouble(18),
+                SearchSort.PriceAsc or SearchSort.PriceDesc => reader.GetDecimal(18),
+                SearchSort.YearDesc => reader.GetInt32(18),
+                _ => reader.GetFieldValue<DateTimeOffset>(18),
+            });
         }
         if (hits.Count <= query.Page.Limit) return (hits, null);
         hits.RemoveAt(hits.Count - 1);

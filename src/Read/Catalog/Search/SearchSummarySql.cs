@@ -18,8 +18,8 @@ internal static class SearchSummarySql
     }
 
     /// <summary>
-    /// Rows of (facet, value, count). Brands and cities group by their folded key and show the most
-    /// common spelling's first form; years group in five-year bands; prices in 1-2-5 bands
+    /// Rows of (facet, value, count). Brands and cities group by their folded key and show their most
+    /// common spelling; years group in five-year bands; prices in 1-2-5 bands
     /// (1, 2, 5, 10, 20, 50 million...), whatever the currency.
     /// </summary>
     public static SqlText Facets(SearchScope scope, string? tsquery, SearchFilters filters)
@@ -30,10 +30,10 @@ internal static class SearchSummarySql
         SearchFilterSql.AppendMatch(sql, scope, q, filters);
         sql.Append("""
             )
-            select 'brand', min(brand), count(*) from m where brand_key is not null group by brand_key
+            select 'brand', mode() within group (order by brand), count(*) from m where brand_key is not null group by brand_key
             union all select 'fuel', fuel, count(*) from m where fuel is not null group by fuel
             union all select 'transmission', transmission, count(*) from m where transmission is not null group by transmission
-            union all select 'city', min(city), count(*) from m group by city_key
+            union all select 'city', mode() within group (order by city), count(*) from m group by city_key
             union all select 'year', (year / 5 * 5)::text, count(*) from m where year is not null group by year / 5 * 5
             union all select 'price', band::text, count(*)
               from (select (case when price / unit >= 5 then 5 when price / unit >= 2 then 2 else 1 end * unit)::bigint as band
