@@ -3,7 +3,11 @@ using Platform.Read.Catalog.Search;
 
 namespace Platform.Projections.Catalog;
 
-/// <summary>The catalog-search projection's read tables, in the generation's names; every key starts with tenant_id where there is one.</summary>
+/// <summary>
+/// The catalog-search projection's read tables, in the generation's names; every key starts with
+/// tenant_id where there is one. One GIN index per table answers the text and every equality filter
+/// together (btree_gin), so a filter-only query in a large tenant does not read all its rows.
+/// </summary>
 internal static class CatalogSearchTables
 {
     public static readonly string[] All =
@@ -49,14 +53,15 @@ internal static class CatalogSearchTables
         var networkVocabulary = context.Table(CatalogSearchViews.NetworkVocabulary);
         var synonyms = context.Table(CatalogSearchViews.Synonyms);
         var networkSynonyms = context.Table(CatalogSearchViews.NetworkSynonyms);
-        // Network search ranks from the index with RUM (the most relevant thousand without scoring every match).
+        // With RUM, a broad network query takes its most relevant matches in order from the index.
         var networkText = rum ? "rum (search rum_tsvector_ops)" : "gin (search)";
         var sql = $$"""
             create table if not exists {{listings}} (
                 {{DocumentDefinitions}}
                 status text not null,
                 primary key (tenant_id, listing_id));
-            create index if not exists {{listings}}_text on {{listings}} using gin (tenant_id, search) where status = 'published';
+            create index if not exists {{listings}}_match on {{listings}}
+                using gin (tenant_id, search, kind, brand_key, fuel, transmission, city_key) where status = 'published';
             create index if not exists {{listings}}_boost on {{listings}} (tenant_id, boost desc, listing_id desc) where status = 'published';
             create index if not exists {{listings}}_newest on {{listings}} (tenant_id, published_at desc, listing_id desc) where status = 'published';
             create index if not exists {{listings}}_price on {{listings}} (tenant_id, price, listing_id) where status = 'published';
@@ -66,6 +71,7 @@ internal static class CatalogSearchTables
                 tenant_slug text not null,
                 primary key (tenant_id, listing_id));
             create index if not exists {{network}}_text on {{network}} using {{networkText}};
+            create index if not exists {{network}}_filters on {{network}} using gin (kind, brand_key, fuel, transmission, city_key);
             create index if not exists {{network}}_boost on {{network}} (boost desc, listing_id desc);
             create index if not exists {{network}}_newest on {{network}} (published_at desc, listing_id desc);
             create index if not exists {{network}}_price on {{network}} (price, listing_id);

@@ -11,7 +11,12 @@ namespace Platform.Read.Catalog.Search;
 /// </summary>
 internal static class SearchHitsSql
 {
-    public static SqlText Build(SearchScope scope, string? tsquery, SearchQuery query, SearchCursor? cursor)
+    /// <param name="broad">
+    /// A network query with more matches than the cap, ranked by relevance: RUM hands over the most
+    /// relevant thousand by text in order from the index, and only those are scored with the boosts,
+    /// instead of scoring tens of thousands of matches.
+    /// </param>
+    public static SqlText Build(SearchScope scope, string? tsquery, SearchQuery query, SearchCursor? cursor, bool broad)
     {
         var sql = new SqlText();
         var q = tsquery is null ? null : sql.Param(tsquery, "tsquery");
@@ -25,26 +30,16 @@ internal static class SearchHitsSql
         };
         var snippet = q is null
             ? "left(s.description, 200)"
-            : $"""ts_headline('{SearchText.Configuration}', s.description, {q}, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')""";
-        // Slugs and snippets are made in the outer query, for the page's rows only.
+            : $"""ts_headline('{SearchText.Configuration}', left(s.description, 1000), {q}, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')""";
+        // Slugs and snippets are made in the outer query, for the page's rows only; a snippet comes from
+        // the description's first thousand characters, since highlighting costs in proportion to length.
         sql.Append($"""
             select s.listing_id, s.tenant_id, {scope.SlugColumn}, s.kind, s.title, {snippet}, s.price, s.currency, s.city, s.featured,
                    s.images ->> 0, s.year, s.km, s.brand, s.model, s.fuel, s.transmission, s.published_at, s.sort_key
             """);
         sql.Append($" from (select s.* from (select s.*, {key} as sort_key");
-        if (scope.IsNetwork && q is not null && query.Sort == SearchSort.Relevance)
-        {
-            // The network's relevance ranks only its most relevant text matches: RUM hands them over in
-            // order from the index; without RUM they are ranked here first.
-            var order = scope.Rum ? $"s.search <=> {q}" : $"ts_rank({SearchFilterSql.Weights}, s.search, {q}) desc";
-            sql.Append(" from (select s.*");
-            SearchFilterSql.AppendMatch(sql, scope, q, query.Filters);
-            sql.Append(string.Create(CultureInfo.InvariantCulture, $" order by {order} limit {SearchScope.NetworkCandidates}) s where true"));
-        }
-        else
-        {
-            SearchFilterSql.AppendMatch(sql, scope, q, query.Filters);
-        }
+        if (broad) AppendCandidates(sql, scope, q!, query.Filters);
+        else SearchFilterSql.AppendMatch(sql, scope, q, query.Filters);
         var direction = descending ? "desc" : "asc";
         sql.Append(") s");
         if (cursor is not null)
@@ -61,5 +56,18 @@ internal static class SearchHitsSql
         sql.Append($" order by s.sort_key {direction}, s.listing_id {direction} limit {sql.Param(query.Page.Limit + 1, "int")}) s");
         sql.Append($" order by s.sort_key {direction}, s.listing_id {direction}");
         return sql;
+    }
+
+    /// <summary>
+    /// <c>from (the most relevant matches by text, from the RUM index) s where true</c>. No tie-break on
+    /// the id: it would take the index's order away; matches tied at the thousandth may trade places.
+    /// </summary>
+    public static void AppendCandidates(SqlText sql, SearchScope scope, string tsquery, SearchFilters filters)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        sql.Append(" from (select s.*");
+        SearchFilterSql.AppendMatch(sql, scope, tsquery, filters);
+        sql.Append(string.Create(CultureInfo.InvariantCulture,
+            $" order by s.search <=> {tsquery} limit {SearchScope.NetworkCandidates}) s where true"));
     }
 }

@@ -22,12 +22,14 @@ internal static class SearchSummarySql
     /// common spelling; years group in five-year bands; prices in 1-2-5 bands
     /// (1, 2, 5, 10, 20, 50 million...), whatever the currency.
     /// </summary>
-    public static SqlText Facets(SearchScope scope, string? tsquery, SearchFilters filters)
+    /// <paramref name="broad"/>: past the cap in the network, the counts describe the most relevant matches (see <see cref="SearchHitsSql"/>).
+    public static SqlText Facets(SearchScope scope, string? tsquery, SearchFilters filters, bool broad)
     {
         var sql = new SqlText();
         var q = tsquery is null ? null : sql.Param(tsquery, "tsquery");
         sql.Append("with m as materialized (select s.brand_key, s.brand, s.fuel, s.transmission, s.city_key, s.city, s.year, s.price");
-        SearchFilterSql.AppendMatch(sql, scope, q, filters);
+        if (broad) SearchHitsSql.AppendCandidates(sql, scope, q!, filters);
+        else SearchFilterSql.AppendMatch(sql, scope, q, filters);
         sql.Append("""
             )
             select 'brand', mode() within group (order by brand), count(*) from m where brand_key is not null group by brand_key
@@ -37,7 +39,7 @@ internal static class SearchSummarySql
             union all select 'year', (year / 5 * 5)::text, count(*) from m where year is not null group by year / 5 * 5
             union all select 'price', band::text, count(*)
               from (select (case when price / unit >= 5 then 5 when price / unit >= 2 then 2 else 1 end * unit)::bigint as band
-                      from (select price, power(10::numeric, floor(log(price))) as unit from m where price > 0) p) b
+                      from (select price::float8 as price, power(10::float8, floor(log(price::float8) + 1e-9)) as unit from m where price > 0) p) b
              group by band
             """);
         return sql;

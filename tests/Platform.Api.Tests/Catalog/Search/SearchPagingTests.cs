@@ -50,6 +50,7 @@ public sealed class SearchPagingTests(SearchFixture api) : IClassFixture<SearchF
     public async Task Totals_are_exact_up_to_a_thousand_and_capped_past_it()
     {
         using var seller = await api.NewSellerAsync();
+        await seller.JoinNetworkAsync();
         var bulk = api.Host.Services.GetRequiredService<BulkAppender>();
         var tenant = seller.Account.TenantId;
         var events = new List<BulkEvent>();
@@ -70,6 +71,13 @@ public sealed class SearchPagingTests(SearchFixture api) : IClassFixture<SearchF
         all.Facets.Single(f => f.Name == "price").Values.Sum(v => v.Count).Should().Be(1_005, "facets count every match");
         var few = await PublicSearch.SearchAsync(api.Client, seller.Slug, "q=especial");
         (few.TotalCount, few.TotalCapped).Should().Be((3L, false));
+
+        // Past the cap the network ranks the most relevant thousand from the RUM index; pages still follow one another.
+        var network = await PublicSearch.EventuallyAsync(() => PublicSearch.NetworkAsync(api.Client, "q=moto&limit=100"), r => r.TotalCapped, "the network is capped");
+        network.Hits.Should().HaveCount(100).And.OnlyHaveUniqueItems(h => h.ListingId);
+        network.Hits.Select(h => h.Title).Should().OnlyContain(t => t.StartsWith("Moto", StringComparison.Ordinal));
+        var next = await PublicSearch.NetworkAsync(api.Client, $"q=moto&limit=100&cursor={Uri.EscapeDataString(network.NextCursor!)}");
+        next.Ids().Should().HaveCount(100).And.NotIntersectWith(network.Ids());
     }
 
     private static string Cursor(string? cursor) => cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor);
