@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Platform.Api.Tests.Auth;
 
 namespace Platform.Api.Tests.Catalog.Search;
@@ -78,6 +79,21 @@ public sealed class SearchIsolationTests(SearchFixture api) : IClassFixture<Sear
         await member.SetStatusAsync(shared, "published");
         (await PublicSearch.EventuallyAsync(() => PublicSearch.NetworkAsync(api.Client, $"q={word}"), r => r.TotalCount == 1, "it is back"))
             .Ids().Should().Equal(shared);
+    }
+
+    [Fact]
+    public async Task A_deactivated_tenants_catalog_is_gone_from_its_address_and_the_network()
+    {
+        using var seller = await api.NewSellerAsync();
+        var word = $"unidad{Guid.NewGuid():N}"[..18];
+        await seller.PublishVehicleAsync($"Kia Sportage {word}", brand: "Kia", model: "Sportage");
+        await seller.JoinNetworkAsync();
+        await PublicSearch.EventuallyAsync(() => PublicSearch.NetworkAsync(api.Client, $"q={word}"), r => r.TotalCount == 1, "it is in the network");
+
+        using var deactivate = await seller.Client.PostAsJsonAsync(new Uri("/api/tenant/deactivate", UriKind.Relative), new { reason = "cierre" });
+        deactivate.EnsureSuccessStatusCode();
+        await PublicSearch.EventuallyAsync(() => PublicSearch.NetworkAsync(api.Client, $"q={word}"), r => r.TotalCount == 0, "it left the network");
+        (await GetAsync($"/api/public/{seller.Slug}/listings")).Should().Be(HttpStatusCode.NotFound);
     }
 
     private async Task<HttpStatusCode> GetAsync(string path)
