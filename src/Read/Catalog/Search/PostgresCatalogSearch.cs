@@ -7,8 +7,8 @@ namespace Platform.Read.Catalog.Search;
 /// <see cref="ICatalogSearch"/> on PostgreSQL full-text search over the catalog-search projection.
 /// A tenant's search runs through <see cref="TenantReads"/>, so row-level security keeps it to that
 /// tenant; network search reads the network table in the network scope. One round trip makes the text
-/// query (synonyms, prefix), one more brings hits, capped count and facets together; a query that
-/// finds nothing tries once more with typos corrected from the vocabulary.
+/// query (synonyms, prefix), one more brings hits and facets together (the facets' city counts add up
+/// to the total); a query that finds nothing tries once more with typos corrected from the vocabulary.
 /// </summary>
 public sealed class PostgresCatalogSearch(TenantReads tenants, PublicReads publicReads) : ICatalogSearch
 {
@@ -72,14 +72,14 @@ public sealed class PostgresCatalogSearch(TenantReads tenants, PublicReads publi
             $"select set_config('jit', 'off', true), set_config('enable_bitmapscan', '{scans}', true), set_config('enable_seqscan', '{scans}', true)"));
         batch.BatchCommands.Add(SearchHitsSql.Build(scope, tsquery, query, cursor, broad).ToBatchCommand());
         batch.BatchCommands.Add(SearchSummarySql.Facets(scope, tsquery, query.Filters, broad).ToBatchCommand());
-        if (counted is null) batch.BatchCommands.Add(SearchSummarySql.Count(scope, tsquery, query.Filters).ToBatchCommand());
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
         var (hits, next) = await SearchHits.ReadAsync(reader, query, ct);
         await reader.NextResultAsync(ct);
         var facets = new List<(string, string, long)>();
-        while (await reader.ReadAsync(ct)) facets.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
-        var count = counted ?? await ReadCountAsync(reader, ct);
+        while (await reader.ReadAsync(ct))
+            if (!reader.IsDBNull(1)) facets.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        var count = counted ?? facets.Where(f => f.Item1 == "city").Sum(f => f.Item3);
         var capped = count > SearchSummarySql.TotalCap;
         return new SearchResult(hits, capped ? SearchSummarySql.TotalCap : count, capped, FacetLabels.Build(facets), next, null);
     }
@@ -89,13 +89,6 @@ public sealed class PostgresCatalogSearch(TenantReads tenants, PublicReads publi
     {
         await using var count = SearchSummarySql.Count(scope, tsquery, filters).ToCommand(connection, transaction);
         return (long)(await count.ExecuteScalarAsync(ct))!;
-    }
-
-    private static async Task<long> ReadCountAsync(NpgsqlDataReader reader, CancellationToken ct)
-    {
-        await reader.NextResultAsync(ct);
-        await reader.ReadAsync(ct);
-        return reader.GetInt64(0);
     }
 
     private static async Task<bool> HasRumAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)

@@ -18,29 +18,34 @@ internal static class SearchSummarySql
     }
 
     /// <summary>
-    /// Rows of (facet, value, count). Brands and cities group by their folded key and show their most
-    /// common spelling; years group in five-year bands; prices in 1-2-5 bands
-    /// (1, 2, 5, 10, 20, 50 million...), whatever the currency.
+    /// Rows of (facet, value, count) in one pass over the matches (grouping sets): brands and cities
+    /// group by their folded key and show one spelling, years group in five-year bands, prices in
+    /// 1-2-5 bands (1, 2, 5, 10, 20, 50 million...), whatever the currency. Every match has a city,
+    /// so the city counts add up to the number of matches. A null value (a property has no brand) is
+    /// the caller's to drop. <paramref name="broad"/>: past the cap in the network, the counts
+    /// describe the most relevant matches (see <see cref="SearchHitsSql"/>).
     /// </summary>
-    /// <paramref name="broad"/>: past the cap in the network, the counts describe the most relevant matches (see <see cref="SearchHitsSql"/>).
     public static SqlText Facets(SearchScope scope, string? tsquery, SearchFilters filters, bool broad)
     {
         var sql = new SqlText();
         var q = tsquery is null ? null : sql.Param(tsquery, "tsquery");
-        sql.Append("with m as materialized (select s.brand_key, s.brand, s.fuel, s.transmission, s.city_key, s.city, s.year, s.price");
+        sql.Append("""
+            select case when grouping(brand_key) = 0 then 'brand' when grouping(fuel) = 0 then 'fuel'
+                        when grouping(transmission) = 0 then 'transmission' when grouping(city_key) = 0 then 'city'
+                        when grouping(year_band) = 0 then 'year' else 'price' end,
+                   case when grouping(brand_key) = 0 then min(brand) when grouping(fuel) = 0 then fuel
+                        when grouping(transmission) = 0 then transmission when grouping(city_key) = 0 then min(city)
+                        when grouping(year_band) = 0 then year_band::text else price_band::text end,
+                   count(*)
+              from (select m.brand_key, m.brand, m.fuel, m.transmission, m.city_key, m.city, m.year / 5 * 5 as year_band,
+                           (case when m.price / u.unit >= 5 then 5 when m.price / u.unit >= 2 then 2 else 1 end * u.unit)::bigint as price_band
+                      from (select s.brand_key, s.brand, s.fuel, s.transmission, s.city_key, s.city, s.year, s.price::float8 as price
+            """);
         if (broad) SearchHitsSql.AppendCandidates(sql, scope, q!, filters);
         else SearchFilterSql.AppendMatch(sql, scope, q, filters);
         sql.Append("""
-            )
-            select 'brand', mode() within group (order by brand), count(*) from m where brand_key is not null group by brand_key
-            union all select 'fuel', fuel, count(*) from m where fuel is not null group by fuel
-            union all select 'transmission', transmission, count(*) from m where transmission is not null group by transmission
-            union all select 'city', mode() within group (order by city), count(*) from m group by city_key
-            union all select 'year', (year / 5 * 5)::text, count(*) from m where year is not null group by year / 5 * 5
-            union all select 'price', band::text, count(*)
-              from (select (case when price / unit >= 5 then 5 when price / unit >= 2 then 2 else 1 end * unit)::bigint as band
-                      from (select price::float8 as price, power(10::float8, floor(log(price::float8) + 1e-9)) as unit from m where price > 0) p) b
-             group by band
+            ) m cross join lateral (select power(10::float8, floor(log(greatest(m.price, 0.01)) + 1e-9)) as unit) u) m
+             group by grouping sets ((brand_key), (fuel), (transmission), (city_key), (year_band), (price_band))
             """);
         return sql;
     }
