@@ -17,6 +17,7 @@ internal static class ApiEndpoints
         app.MapAdminEndpoints();
         app.MapListingEndpoints();
         app.MapReferenceListEndpoints();
+        app.MapCatalogSearchEndpoints();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Platform.Api.Auth;
+using Platform.Api.Catalog;
 using Platform.Api.Health;
 using Platform.Api.Hosting;
 using Platform.Api.Http;
@@ -36,6 +37,7 @@ public static class PlatformApp
         builder.Services.AddPlatformRateLimits(builder.Configuration);
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddSingleton<Admin.OperatorTenant>();
+        builder.Services.AddCatalogSearch(builder.Configuration);
         builder.Services.AddCommandPipeline(
             typeof(Write.Tenancy.CommandContext).Assembly, typeof(Read.Tenancy.TenantReads).Assembly, typeof(PlatformApp).Assembly);
 
@@ -47,6 +49,7 @@ public static class PlatformApp
         app.UseRequestContext();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.MapPlatformOpenApi();
         app.MapPlatformApi();
         return app;

@@ -34,6 +34,8 @@ internal static class EndpointSamples
         ["PriceBody"] = () => new() { ["amount"] = 123_456_000, ["currency"] = "COP" },
         ["StatusBody"] = () => new() { ["status"] = "published" },
         ["ReferenceListBody"] = () => new() { ["items"] = new JsonArray(new JsonObject { ["value"] = "Toyota", ["label"] = "Toyota" }) },
+        ["SynonymsBody"] = () => new() { ["groups"] = new JsonArray(new JsonArray("auto", "carro", "coche"), new JsonArray("4x4", "todoterreno")) },
+        ["NetworkBody"] = () => new() { ["member"] = true },
     };
 
     /// <summary>The sample body of <paramref name="endpoint"/>, or null when it reads none.</summary>
