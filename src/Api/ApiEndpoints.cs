@@ -2,6 +2,7 @@ using Platform.Api.Admin;
 using Platform.Api.Auth;
 using Platform.Api.Catalog;
 using Platform.Api.Health;
+using Platform.Api.Public;
 using Platform.Api.Tenancy;
 
 namespace Platform.Api;
@@ -16,6 +17,7 @@ internal static class ApiEndpoints
         app.MapTenancyEndpoints();
         app.MapAdminEndpoints();
         app.MapListingEndpoints();
+        app.MapPublicCatalog();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Platform.Api.Health;
 using Platform.Api.Hosting;
 using Platform.Api.Http;
 using Platform.Api.Pipeline;
+using Platform.Api.Public;
 using Platform.Projections.Daemon;
 
 namespace Platform.Api;
@@ -34,6 +35,7 @@ public static class PlatformApp
         builder.Services.AddHttpConventions();
         builder.Services.AddPlatformAuth();
         builder.Services.AddPlatformRateLimits(builder.Configuration);
+        builder.Services.AddPublicCatalog(builder.Configuration);
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddSingleton<Admin.OperatorTenant>();
         builder.Services.AddCommandPipeline(
