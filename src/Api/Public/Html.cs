@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 
 namespace Platform.Api.Public;
 
@@ -20,12 +18,30 @@ internal readonly record struct Markup(string Value)
 /// </summary>
 internal static class Html
 {
-    // Every letter stays readable in the page source; only what HTML gives meaning to is escaped.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
     public static Markup Of(MarkupHandler markup) => new(markup.ToStringAndClear());
 
-    public static string Encode(string? text) => Encoder.Encode(text ?? "");
+    /// <summary>
+    /// Escapes the five characters HTML gives meaning to in text and in quoted attributes; every
+    /// other character (accents, "+", "ñ") stays as written, so the page source reads as the page.
+    /// </summary>
+    public static string Encode(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny("&<>\"'") < 0) return text ?? "";
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => escaped.Append("&amp;"),
+                '<' => escaped.Append("&lt;"),
+                '>' => escaped.Append("&gt;"),
+                '"' => escaped.Append("&quot;"),
+                '\'' => escaped.Append("&#39;"),
+                _ => escaped.Append(c),
+            };
+        }
+        return escaped.ToString();
+    }
 
     public static Markup Join(IEnumerable<Markup> parts) => new(string.Concat(parts.Select(p => p.Value)));
 

@@ -18,7 +18,7 @@ internal static class QuoteFormEndpoint
     {
         // Read by hand rather than bound: form binding would demand antiforgery tokens, which a page
         // cached for every visitor cannot carry; the rate limit and the honeypot guard this form.
-        pages.MapPost("/{id:guid}/cotizar", Submit).Sends<RequestQuote>().RequireRateLimiting(QuoteRateLimit.Policy)
+        pages.MapPost("/{id}/cotizar", Submit).Sends<RequestQuote>().RequireRateLimiting(QuoteRateLimit.Policy)
             .WithTags("Catalog pages")
             .Produces(StatusCodes.Status303SeeOther).Produces(StatusCodes.Status400BadRequest, contentType: "text/html")
             .Produces(StatusCodes.Status404NotFound, contentType: "text/html")

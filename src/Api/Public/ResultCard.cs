@@ -39,8 +39,7 @@ internal static class ResultCard
     public static Markup SnippetMarkup(string snippet)
     {
         var plain = System.Net.WebUtility.HtmlDecode(snippet.Replace("<mark>", "\u0001", StringComparison.Ordinal).Replace("</mark>", "\u0002", StringComparison.Ordinal));
-        return new Markup(Html.Encode(plain).Replace("\u0001", "<mark>", StringComparison.Ordinal).Replace("\u0002", "</mark>", StringComparison.Ordinal)
-            .Replace("&#x1;", "<mark>", StringComparison.Ordinal).Replace("&#x2;", "</mark>", StringComparison.Ordinal));
+        return new Markup(Html.Encode(plain).Replace("\u0001", "<mark>", StringComparison.Ordinal).Replace("\u0002", "</mark>", StringComparison.Ordinal));
     }
 
     private static string Initials(string text) =>

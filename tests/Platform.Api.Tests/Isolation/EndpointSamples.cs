@@ -33,6 +33,11 @@ internal static class EndpointSamples
         ["ListingContentBody"] = () => ListingSamples.Vehicle(),
         ["PriceBody"] = () => new() { ["amount"] = 123_456_000, ["currency"] = "COP" },
         ["StatusBody"] = () => new() { ["status"] = "published" },
+        ["QuoteBody"] = () => new()
+        {
+            ["name"] = "Comprador de Prueba", ["phone"] = "+57 300 555 1234", ["email"] = "comprador@example.test",
+            ["message"] = "¿Sigue disponible?", ["consent"] = true,
+        },
     };
 
     /// <summary>The sample body of <paramref name="endpoint"/>, or null when it reads none.</summary>
