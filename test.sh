@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 source scripts/lib.sh
 
 ensure_prerequisites
+# The browser tests drive Debian's chromium through Playwright; no browser is ever downloaded.
+ensure_apt_package chromium chromium
 
 info "dotnet restore"
 dotnet restore Platform.sln

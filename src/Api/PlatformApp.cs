@@ -1,4 +1,5 @@
 using Platform.Api.Auth;
+using Platform.Api.Demo;
 using Platform.Api.Health;
 using Platform.Api.Hosting;
 using Platform.Api.Http;
@@ -36,6 +37,7 @@ public static class PlatformApp
         builder.Services.AddPlatformAuth();
         builder.Services.AddPlatformRateLimits(builder.Configuration);
         builder.Services.AddPublicCatalog(builder.Configuration);
+        builder.Services.AddDemoCatalog(builder.Configuration);
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddSingleton<Admin.OperatorTenant>();
         builder.Services.AddCommandPipeline(
