@@ -22,9 +22,12 @@ internal static class PageStyles
         aside.facets ul{list-style:none;margin:.5rem 0;padding:0}
         aside.facets li a{display:flex;justify-content:space-between;padding:.3rem 0;text-decoration:none}
         aside.facets li a.on{font-weight:700}
-        aside.facets li a.on::before{content:"✓ "}
+        aside.facets li a.on span:first-child::before{content:"✓ "}
+        @media(max-width:49.99rem){aside.facets ul{display:flex;gap:.4rem;overflow-x:auto;margin:.3rem 0}
+        aside.facets li a{white-space:nowrap;gap:.4rem;background:#eef2f7;border-radius:1rem;padding:.25rem .75rem}}
         .count{color:#52606d}
         .summary{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;justify-content:space-between;margin-bottom:.75rem}
+        .summary p,.chips{margin:.25rem 0}
         .chips a{display:inline-block;background:#dbeafe;border-radius:1rem;padding:.15rem .7rem;margin:.15rem;text-decoration:none}
         .suggest{background:#fff8db;padding:.6rem .8rem;border-radius:.4rem}
         ul.cards{list-style:none;padding:0;margin:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))}
