@@ -9,6 +9,10 @@ source scripts/lib.sh
 ensure_prerequisites
 # The browser tests drive Debian's chromium through Playwright; no browser is ever downloaded.
 ensure_apt_package chromium chromium
+ensure_firmware_prerequisites
+
+info "firmware: host tests, simulator against mosquitto, Xtensa compile check"
+firmware/scripts/host-tests.sh
 
 info "dotnet restore"
 dotnet restore Platform.sln

@@ -74,3 +74,24 @@ ensure_prerequisites() {
   ensure_dotnet
   ensure_postgres
 }
+
+# ensure_dpkg_package PACKAGE: installs a package that puts nothing on the PATH (headers,
+# libraries) unless dpkg lists it. Where there is no dpkg, CMake says what is missing.
+ensure_dpkg_package() {
+  local package=$1
+  command -v dpkg-query >/dev/null 2>&1 || return 0
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' && return 0
+  apt_install "$package"
+}
+
+# The firmware's host build (firmware/README.md): compilers, GoogleTest, the Xtensa compiler of
+# the portability check, libmosquitto for the simulator and the broker its test starts.
+ensure_firmware_prerequisites() {
+  ensure_apt_package cmake cmake
+  ensure_apt_package g++ g++
+  ensure_dpkg_package libgtest-dev
+  ensure_apt_package xtensa-lx106-elf-gcc gcc-xtensa-lx106
+  ensure_dpkg_package libmosquitto-dev
+  ensure_dpkg_package mosquitto
+  ensure_apt_package mosquitto_sub mosquitto-clients
+}

@@ -17,6 +17,7 @@ internal static class ApiEndpoints
         app.MapTenancyEndpoints();
         app.MapAdminEndpoints();
         app.MapListingEndpoints();
+        app.MapReferenceListEndpoints();
         app.MapPublicCatalog();
         return app;
     }

@@ -34,17 +34,25 @@ internal sealed partial class DemoSeeder(
     private async Task SeedAsync(CancellationToken stoppingToken)
     {
         var (tenantId, ownerId) = await FindAsync(stoppingToken) ?? await RegisterAsync(stoppingToken);
+        await using (var owner = OwnerScope(tenantId, ownerId))
+            await DemoReferenceLists.EnsureAsync(owner.ServiceProvider.GetRequiredService<IMediator>(), stoppingToken);
         var existing = await CountAsync(tenantId, stoppingToken);
         var generator = new DemoListingGenerator(options.Country, options.Currency, time.GetUtcNow().Year);
         for (var index = (int)existing; index < options.Listings && !stoppingToken.IsCancellationRequested; index++)
         {
-            await using var scope = services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<CommandContext>().SignIn(tenantId, ownerId, Roles.Owner, null);
+            await using var scope = OwnerScope(tenantId, ownerId);
             var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
             var created = await mediator.Send(generator.Generate(index), stoppingToken);
             await mediator.Send(new ChangeListingStatus(created.ListingId, ListingStatus.Published), stoppingToken);
         }
         Seeded(logger, options.Listings, options.Slug);
+    }
+
+    private AsyncServiceScope OwnerScope(Guid tenantId, Guid ownerId)
+    {
+        var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CommandContext>().SignIn(tenantId, ownerId, Roles.Owner, null);
+        return scope;
     }
 
     private async Task<(Guid TenantId, Guid OwnerId)?> FindAsync(CancellationToken ct)

@@ -31,7 +31,8 @@ public sealed class CreateListingValidator : AbstractValidator<CreateListing>
     }
 }
 
-public sealed class CreateListingHandler(CommandContext context, TenantDatabase database, TransactionalAppend append, TimeProvider time)
+public sealed class CreateListingHandler(
+    CommandContext context, TenantDatabase database, TransactionalAppend append, EventSerializer serializer, TimeProvider time)
     : IRequestHandler<CreateListing, ListingChanged>
 {
     public async Task<ListingChanged> Handle(CreateListing request, CancellationToken cancellationToken)
@@ -39,6 +40,7 @@ public sealed class CreateListingHandler(CommandContext context, TenantDatabase 
         ArgumentNullException.ThrowIfNull(request);
         await using var tx = await database.BeginAsync(context.Tenant, cancellationToken);
         await ListingRows.LockInventoryAsync(tx, cancellationToken);
+        await VehicleCatalogCheck.EnsureKnownAsync(tx, serializer, request.Vehicle, cancellationToken);
         var plan = await ListingRows.PlanAsync(tx, cancellationToken);
         var held = await ListingRows.HeldAsync(tx, cancellationToken);
 

@@ -13,6 +13,8 @@ public abstract class ListingCommandHandler<TRequest>(
     : IRequestHandler<TRequest, ListingChanged>
     where TRequest : IRequest<ListingChanged>
 {
+    protected EventSerializer Serializer => serializer;
+
     public async Task<ListingChanged> Handle(TRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

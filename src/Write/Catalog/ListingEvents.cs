@@ -54,6 +54,7 @@ public static class CatalogEvents
             .Register<ListingRevised>(ListingRevisedName)
             .Register<ListingPriceChanged>(ListingPriceChangedName)
             .Register<ListingStatusChanged>(ListingStatusChangedName)
-            .Register<QuoteRequested>(QuoteRequestedName);
+            .Register<QuoteRequested>(QuoteRequestedName)
+            .Register<ReferenceListChanged>(ReferenceLists.EventName);
     }
 }

@@ -25,11 +25,12 @@ public sealed class ReviseListingHandler(
 
     protected override long? ExpectedVersionOf(ReviseListing request) => request.ExpectedVersion;
 
-    protected override Task<Listing.Command> DecisionAsync(TenantTransaction tx, ReviseListing request, ListingState state, CancellationToken ct)
+    protected override async Task<Listing.Command> DecisionAsync(TenantTransaction tx, ReviseListing request, ListingState state, CancellationToken ct)
     {
         var mismatches = ListingContentValidator.KindMismatches(state.Kind, request).ToList();
         if (mismatches.Count > 0)
             throw new ValidationException(mismatches.Select(m => new FluentValidation.Results.ValidationFailure(m.Field, m.Message)));
-        return Task.FromResult<Listing.Command>(new Listing.Revise(ListingContentValidator.ToContent(request)));
+        await VehicleCatalogCheck.EnsureKnownAsync(tx, Serializer, request.Vehicle, ct);
+        return new Listing.Revise(ListingContentValidator.ToContent(request));
     }
 }

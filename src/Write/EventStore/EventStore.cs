@@ -74,35 +74,9 @@ public sealed class EventStore(
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         // No explicit transaction: Npgsql runs a batch as one implicit transaction, in one round trip.
         await using var batch = new NpgsqlBatch(connection);
-        var lockStreams = new NpgsqlBatchCommand("select lock_event_streams($1, $2)");
-        lockStreams.Parameters.Add(new NpgsqlParameter { Value = streams.Select(s => s.TenantId).ToArray() });
-        lockStreams.Parameters.Add(new NpgsqlParameter { Value = streams.Select(s => s.StreamId).ToArray() });
-        batch.BatchCommands.Add(lockStreams);
-        foreach (var stream in streams)
-        {
-            var command = new NpgsqlBatchCommand(AppendCommands.AppendSql);
-            AppendCommands.AddAppendParameters(command.Parameters, stream, locked: true);
-            batch.BatchCommands.Add(command);
-        }
-
-        // Results are read in stream order, so a failure belongs to the stream after the last result.
-        var results = new List<AppendResult>(streams.Length);
-        try
-        {
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            await reader.NextResultAsync(ct);
-            foreach (var _ in streams)
-            {
-                results.Add(await ReadResultAsync(reader, ct));
-                await reader.NextResultAsync(ct);
-            }
-            if (results.Any(r => !r.AlreadyApplied)) notifier.Appended();
-            return results;
-        }
-        catch (PostgresException error)
-        {
-            throw AppendErrors.Map(error, streams[Math.Min(results.Count, streams.Length - 1)]);
-        }
+        var results = await LockedBatchAppend.ExecuteAsync(batch, streams, ct);
+        if (results.Any(r => !r.AlreadyApplied)) notifier.Appended();
+        return results;
     }
 
     private static async Task<AppendResult> ReadResultAsync(NpgsqlDataReader reader, CancellationToken ct)

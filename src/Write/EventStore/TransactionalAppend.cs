@@ -31,34 +31,7 @@ public sealed class TransactionalAppend(EventSerializer serializer, EventNotifie
             throw new InvalidAppendException("appends", "every stream must belong to the transaction's tenant");
 
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction.Transaction);
-        var lockStreams = new NpgsqlBatchCommand("select lock_event_streams($1, $2)");
-        lockStreams.Parameters.Add(new NpgsqlParameter { Value = streams.Select(s => s.TenantId).ToArray() });
-        lockStreams.Parameters.Add(new NpgsqlParameter { Value = streams.Select(s => s.StreamId).ToArray() });
-        batch.BatchCommands.Add(lockStreams);
-        foreach (var stream in streams)
-        {
-            var command = new NpgsqlBatchCommand(AppendCommands.AppendSql);
-            AppendCommands.AddAppendParameters(command.Parameters, stream, locked: true);
-            batch.BatchCommands.Add(command);
-        }
-
-        var results = new List<AppendResult>(streams.Length);
-        try
-        {
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            await reader.NextResultAsync(ct);
-            foreach (var _ in streams)
-            {
-                if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("append_events returned no row.");
-                results.Add(new AppendResult(reader.GetInt64(0), reader.GetInt64(1), reader.GetBoolean(2)));
-                await reader.NextResultAsync(ct);
-            }
-        }
-        catch (PostgresException error)
-        {
-            throw AppendErrors.Map(error, streams[Math.Min(results.Count, streams.Length - 1)]);
-        }
-
+        var results = await LockedBatchAppend.ExecuteAsync(batch, streams, ct);
         if (results.Any(r => !r.AlreadyApplied)) transaction.AfterCommit(notifier.Appended);
         return results;
     }

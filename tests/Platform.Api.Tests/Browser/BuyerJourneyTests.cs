@@ -32,7 +32,7 @@ public sealed class BuyerJourneyTests(BrowserFixture browser) : IClassFixture<Br
             await BuyerApiFixture.ListingAsync(back, body: Vehicle("Toyota Hilux 2.4 DX diésel 2019", "Hilux", 2019, "diesel", "manual", 128_000_000m)),
             await BuyerApiFixture.ListingAsync(back, body: Vehicle("Toyota Hilux 2.7 SR gasolina 2018", "Hilux", 2018, "gasoline", "manual", 115_000_000m)),
             await BuyerApiFixture.ListingAsync(back, body: Vehicle("Chevrolet Colorado 2.8 LT diésel 2020", "Colorado", 2020, "diesel", "automatic", 139_000_000m)),
-            await BuyerApiFixture.ListingAsync(back, body: Vehicle("Mazda 3 2.0 Touring 2022", "Mazda 3", 2022, "gasoline", "automatic", 98_000_000m)),
+            await BuyerApiFixture.ListingAsync(back, body: Vehicle("Mazda 3 2.0 Touring 2022", "3", 2022, "gasoline", "automatic", 98_000_000m)),
         };
         await Searchable.WaitForAsync(browser.Api.Client, owner.Slug, [wanted, .. others]);
         return (owner, wanted);

@@ -38,6 +38,7 @@ internal static class EndpointSamples
             ["name"] = "Comprador de Prueba", ["phone"] = "+57 300 555 1234", ["email"] = "comprador@example.test",
             ["message"] = "¿Sigue disponible?", ["consent"] = true,
         },
+        ["ReferenceListBody"] = () => new() { ["items"] = new JsonArray(new JsonObject { ["value"] = "Toyota", ["label"] = "Toyota" }) },
     };
 
     /// <summary>The sample body of <paramref name="endpoint"/>, or null when it reads none.</summary>
