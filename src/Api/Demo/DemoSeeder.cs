@@ -11,12 +11,13 @@ namespace Platform.Api.Demo;
 /// finds the tenant and tops its catalog up to the configured count, so an interrupted seed finishes.
 /// </summary>
 internal sealed partial class DemoSeeder(
-    IServiceProvider services, NpgsqlDataSource system, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<DemoSeeder> logger,
+    IServiceProvider services, IHostApplicationLifetime lifetime, TimeProvider time, ILogger<DemoSeeder> logger,
     DemoOptions options) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // After the host has started: the embedded cluster is up and every schema migrated.
+        // The system data source is resolved only then: in embedded mode its connection string exists once the cluster runs.
         var started = new TaskCompletionSource();
         await using (lifetime.ApplicationStarted.Register(started.SetResult)) await started.Task.WaitAsync(stoppingToken);
 
@@ -55,9 +56,11 @@ internal sealed partial class DemoSeeder(
         return scope;
     }
 
+    private NpgsqlDataSource SystemDatabase => services.GetRequiredService<NpgsqlDataSource>();
+
     private async Task<(Guid TenantId, Guid OwnerId)?> FindAsync(CancellationToken ct)
     {
-        await using var command = system.CreateCommand("""
+        await using var command = SystemDatabase.CreateCommand("""
             select t.tenant_id, u.user_id from tenants t join users u on u.tenant_id = t.tenant_id and u.role = 'owner'
              where t.slug = $1 order by u.created_at limit 1
             """);
@@ -83,7 +86,7 @@ internal sealed partial class DemoSeeder(
 
     private async Task<long> CountAsync(Guid tenantId, CancellationToken ct)
     {
-        await using var command = system.CreateCommand("select count(*) from listings where tenant_id = $1");
+        await using var command = SystemDatabase.CreateCommand("select count(*) from listings where tenant_id = $1");
         command.Parameters.Add(new() { Value = tenantId });
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }

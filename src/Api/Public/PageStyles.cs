@@ -16,6 +16,7 @@ internal static class PageStyles
         form.search input[type=search]{flex:1;min-width:0;padding:.7rem;font-size:1rem;border:1px solid #9aa5b1;border-radius:.4rem}
         button,.button{background:#0b5cad;color:#fff;border:0;border-radius:.4rem;padding:.7rem 1.1rem;font-size:1rem;cursor:pointer;text-decoration:none;display:inline-block}
         .layout{display:grid;gap:1rem}
+        .layout>*{min-width:0}
         @media(min-width:50rem){.layout{grid-template-columns:16rem 1fr}}
         aside.facets details{background:#fff;border-radius:.5rem;padding:.5rem .75rem;margin-bottom:.5rem}
         aside.facets summary{font-weight:600;cursor:pointer}

@@ -77,6 +77,30 @@ public sealed class BuyerJourneyTests(BrowserFixture browser) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task The_catalog_fits_a_phone_however_many_filters_it_offers()
+    {
+        var owner = await TestAccounts.RegisterTenantAsync(browser.Api.Client);
+        using var back = browser.Api.Client.WithBearer(owner);
+        string[] cities = ["Bogotá", "Medellín", "Santiago de Cali", "Barranquilla", "Bucaramanga", "Pereira", "Cartagena de Indias", "Manizales",
+            "Villavicencio", "San José de Cúcuta", "Santa Marta", "Ibagué"];
+        var ids = new List<Guid>();
+        foreach (var city in cities)
+        {
+            var body = Vehicle($"Toyota Hilux 2.8 SRV diésel {2012 + ids.Count}", "Hilux", 2012 + ids.Count, "diesel", "manual", 90_000_000m + ids.Count);
+            body["city"] = city;
+            ids.Add(await BuyerApiFixture.ListingAsync(back, body: body));
+        }
+        await Searchable.WaitForAsync(browser.Api.Client, owner.Slug, [.. ids]);
+        var page = await browser.NewPageAsync(phone: true);
+
+        await page.GotoAsync($"/catalogo/{owner.Slug}");
+
+        (await page.Locator("aside.facets a", new() { HasText = "Villavicencio" }).CountAsync()).Should().Be(1);
+        (await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth")).Should().BeTrue();
+        (await page.EvaluateAsync<double>("document.querySelector('li.card').getBoundingClientRect().right")).Should().BeLessThanOrEqualTo(390);
+    }
+
+    [Fact]
     public async Task Results_follow_the_buyer_while_typing()
     {
         var (owner, _) = await StockAsync();
