@@ -17,7 +17,7 @@ internal static class CatalogPage
         var heading = query.Text is null ? $"Catálogo de {tenant.Name}" : $"Resultados para «{query.Text}»";
         var total = PriceFormat.Total(view.Result.TotalCount, view.Result.TotalCapped);
         var head = new PageHead(
-            query.Text is null ? $"{tenant.Name} | Catálogo de vehículos" : $"{query.Text} | {tenant.Name}",
+            query.Text is null ? $"{tenant.Name} | Catálogo de {tenant.Offering}" : $"{query.Text} | {tenant.Name}",
             $"{total} publicaciones en el catálogo de {tenant.Name}. Busca por marca, modelo, precio, año y ciudad, y pide una cotización sin compromiso.",
             view.Origin + query.WithCursor(null).Url(home),
             ListingJsonLd.ForResults(view.Result.Hits, view.Origin, tenant.Slug),
