@@ -17,10 +17,12 @@ public sealed class ChangeReferenceListValidator : AbstractValidator<ChangeRefer
 
     public ChangeReferenceListValidator()
     {
-        RuleFor(c => c.Items).NotNull().Must(i => i.Count <= MaxItems).WithMessage($"Hasta {MaxItems} elementos.")
+        RuleFor(c => c.Items).Cascade(CascadeMode.Stop).NotNull()
+            .Must(i => i.Count <= MaxItems).WithMessage($"Hasta {MaxItems} elementos.")
+            .Must(i => i.All(x => x is not null)).WithMessage("Ningún elemento puede ser nulo.")
             .Must(i => i.Select(x => (x.Parent?.ToUpperInvariant(), x.Value?.ToUpperInvariant())).Distinct().Count() == i.Count)
             .WithMessage("Hay valores repetidos.");
-        RuleForEach(c => c.Items).ChildRules(item =>
+        RuleForEach(c => c.Items).NotNull().ChildRules(item =>
         {
             item.RuleFor(x => x.Value).NotEmpty().MaximumLength(80);
             item.RuleFor(x => x.Label).NotEmpty().MaximumLength(80);
@@ -30,7 +32,7 @@ public sealed class ChangeReferenceListValidator : AbstractValidator<ChangeRefer
         {
             if (command.List != ReferenceLists.ListingStates || command.Items is null) return;
             var states = ReferenceLists.DefaultStateLabels.Select(s => s.Value).ToHashSet();
-            if (!command.Items.All(i => states.Contains(i.Value)))
+            if (!command.Items.All(i => i?.Value is not null && states.Contains(i.Value)))
                 context.AddFailure("items", $"Los estados son: {string.Join(", ", states)}.");
         });
     }
