@@ -2,6 +2,7 @@ using Platform.Api.Admin;
 using Platform.Api.Auth;
 using Platform.Api.Catalog;
 using Platform.Api.Health;
+using Platform.Api.Public;
 using Platform.Api.Tenancy;
 
 namespace Platform.Api;
@@ -18,6 +19,7 @@ internal static class ApiEndpoints
         app.MapListingEndpoints();
         app.MapReferenceListEndpoints();
         app.MapCatalogSearchEndpoints();
+        app.MapPublicCatalog();
         return app;
     }
 }

@@ -1,9 +1,11 @@
 using Platform.Api.Auth;
 using Platform.Api.Catalog;
+using Platform.Api.Demo;
 using Platform.Api.Health;
 using Platform.Api.Hosting;
 using Platform.Api.Http;
 using Platform.Api.Pipeline;
+using Platform.Api.Public;
 using Platform.Projections.Daemon;
 
 namespace Platform.Api;
@@ -35,6 +37,8 @@ public static class PlatformApp
         builder.Services.AddHttpConventions();
         builder.Services.AddPlatformAuth();
         builder.Services.AddPlatformRateLimits(builder.Configuration);
+        builder.Services.AddPublicCatalog(builder.Configuration);
+        builder.Services.AddDemoCatalog(builder.Configuration);
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddSingleton<Admin.OperatorTenant>();
         builder.Services.AddCatalogSearch(builder.Configuration);
