@@ -32,7 +32,13 @@ public sealed class SearchFixture : IAsyncLifetime
     ]);
 
     /// <summary>A new tenant, signed in as its owner, ready to list and publish.</summary>
-    internal async Task<Seller> NewSellerAsync() => new(await TestAccounts.RegisterTenantAsync(Client), Client);
+    /// <summary>A new dealership whose brand list is cleared, so the tests' vehicles may name any brand and model.</summary>
+    internal async Task<Seller> NewSellerAsync()
+    {
+        var seller = new Seller(await TestAccounts.RegisterTenantAsync(Client), Client);
+        await seller.ClearBrandListAsync();
+        return seller;
+    }
 
     public async Task DisposeAsync()
     {

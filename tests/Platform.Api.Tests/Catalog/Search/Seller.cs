@@ -49,6 +49,8 @@ internal sealed class Seller(TestAccount account, HttpClient anonymous) : IDispo
 
     public Task ReviseAsync(Guid id, JsonObject content) => PutAsync($"/api/listings/{id}", content);
 
+    public Task ClearBrandListAsync() => PutAsync("/api/catalog/reference-lists/brands", new { items = Array.Empty<object>() }, HttpStatusCode.NoContent);
+
     public Task JoinNetworkAsync(bool member = true) => PutAsync("/api/tenant/network", new { member }, HttpStatusCode.NoContent);
 
     public Task SetSynonymsAsync(params string[][] groups) => PutAsync("/api/catalog/synonyms", new { groups }, HttpStatusCode.NoContent);
