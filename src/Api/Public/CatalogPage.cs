@@ -69,11 +69,13 @@ internal static class CatalogPage
         Html.When(!string.IsNullOrWhiteSpace(corrected) && corrected != query.Text, () => Html.Of(
             $"<p class=\"suggest\">¿Quisiste decir <a href=\"{(query with { Text = corrected, Cursor = null }).Url(home)}\"><strong>{corrected}</strong></a>? Te mostramos los resultados de esa búsqueda.</p>"));
 
-    private static Markup Sorting(CatalogQuery query, string home) => Html.Of($"""
-        <p class="meta">Ordenar: {Html.Join(CatalogQuery.Sorts.Select((s, i) => Html.Of($"{new Markup(i > 0 ? " · " : "")}{(s.Sort == query.Sort
+    private static Markup Sorting(CatalogQuery query, string home)
+    {
+        var options = CatalogQuery.Sorts.Select(s => s.Sort == query.Sort
             ? Html.Of($"<strong>{s.Label}</strong>")
-            : Html.Of($"<a href=\"{(query with { Sort = s.Sort, Cursor = null }).Url(home)}\" rel=\"nofollow\">{s.Label}</a>"))}")))}</p>
-        """);
+            : Html.Of($"<a href=\"{(query with { Sort = s.Sort, Cursor = null }).Url(home)}\" rel=\"nofollow\">{s.Label}</a>"));
+        return Html.Of($"<p class=\"meta\">Ordenar: {new Markup(string.Join(" · ", options.Select(o => o.Value)))}</p>");
+    }
 
     private static Markup Chips(CatalogQuery query, string home)
     {

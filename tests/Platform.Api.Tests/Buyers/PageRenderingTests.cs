@@ -58,6 +58,17 @@ public sealed partial class PageRenderingTests
     }
 
     [Fact]
+    public void Sort_links_keep_the_search_and_start_from_the_first_page()
+    {
+        var query = CatalogQuery.Empty with { Text = "hilux", Cursor = "eyJrIjoxfQ" };
+
+        var html = PageSamples.Catalog(PageSamples.Result([PageSamples.Hit()]), query);
+
+        html.Should().Contain("Ordenar: <strong>Más relevantes</strong> · <a href=\"/catalogo/autos-medellin?q=hilux&amp;orden=recientes\" rel=\"nofollow\">Más recientes</a>");
+        html.Should().Contain("<a href=\"/catalogo/autos-medellin?q=hilux\">« Primera página</a>");
+    }
+
+    [Fact]
     public void A_corrected_query_offers_did_you_mean()
     {
         var query = CatalogQuery.Empty with { Text = "toyta hilux" };
