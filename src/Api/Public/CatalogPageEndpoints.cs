@@ -21,17 +21,9 @@ internal static class CatalogPageEndpoints
     {
         if (await tenants.FindAsync(slug, ct) is not { } tenant) return MissingCatalog();
         var query = CatalogQuery.From(request.Query);
-        SearchResult result;
-        try
-        {
-            result = await search.SearchAsync(query.ToSearch(tenant.TenantId), ct);
-        }
-        catch (ArgumentException) when (query.Cursor is not null)
-        {
-            // A cursor from another query or an edited address: show the first page rather than an error.
-            query = query.WithCursor(null);
-            result = await search.SearchAsync(query.ToSearch(tenant.TenantId), ct);
-        }
+        // A cursor from another search (an edited address, a stale link) starts the search over instead of failing the page.
+        if (!SearchCursor.Fits(query.ToSearch(tenant.TenantId))) query = query.WithCursor(null);
+        var result = await search.SearchAsync(query.ToSearch(tenant.TenantId), ct);
         var view = new CatalogView(tenant, query, result, CatalogAddresses.Origin(request, configuration));
         return request.Query["parcial"] == "1" ? PageResults.Ok(CatalogPage.Results(view)) : PageResults.Ok(CatalogPage.Render(view));
     }
