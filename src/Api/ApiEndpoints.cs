@@ -1,6 +1,7 @@
 using Platform.Api.Admin;
 using Platform.Api.Auth;
 using Platform.Api.Catalog;
+using Platform.Api.Devices;
 using Platform.Api.Health;
 using Platform.Api.Tenancy;
 
@@ -17,6 +18,7 @@ internal static class ApiEndpoints
         app.MapAdminEndpoints();
         app.MapListingEndpoints();
         app.MapReferenceListEndpoints();
+        app.MapDeviceEndpoints();
         return app;
     }
 }
