@@ -34,6 +34,9 @@ internal static class EndpointSamples
         ["PriceBody"] = () => new() { ["amount"] = 123_456_000, ["currency"] = "COP" },
         ["StatusBody"] = () => new() { ["status"] = "published" },
         ["ReferenceListBody"] = () => new() { ["items"] = new JsonArray(new JsonObject { ["value"] = "Toyota", ["label"] = "Toyota" }) },
+        ["RegisterDeviceBody"] = () => Devices.DeviceSamples.Fridge(),
+        ["RevokeDeviceBody"] = () => new() { ["reason"] = "dado de baja" },
+        ["TelemetryBody"] = () => JsonNode.Parse(Devices.DeviceSamples.Payload(1, 1))!.AsObject(),
     };
 
     /// <summary>The sample body of <paramref name="endpoint"/>, or null when it reads none.</summary>

@@ -32,12 +32,14 @@ create table device_presence (
 );
 
 -- Per (device, boot): every sequence number up to acked is stored (as a reading or a recorded
--- refusal) or was declared done by the device ("first"). Only ever raised; the ingest acks it.
+-- refusal) or was declared done by the device ("first"); highest is the highest ever stored, so a
+-- gap closing later knows what lies beyond it. Both only ever rise; the ingest acks acked.
 create table device_ack_marks (
     tenant_id uuid not null,
     device_id uuid not null,
     boot bigint not null,
     acked bigint not null,
+    highest bigint not null,
     updated_at timestamptz not null default now(),
     primary key (tenant_id, device_id, boot)
 );
