@@ -15,10 +15,13 @@ public sealed class IngestOptions
     public string? ClientId { get; set; }
 
     /// <summary>
-    /// The broker keeps what it delivered and was not acknowledged while the worker is down, and
-    /// hands it back on reconnect (sooner than the devices' own resend).
+    /// Off: every connection starts clean and subscribes again. A persistent session would hand back
+    /// unacknowledged messages sooner than the devices' resend, but mosquitto 2.0 restored from its
+    /// snapshot can report a session whose shared subscription it lost (the worker then waits for
+    /// nothing), and it queues messages for a copy that is down instead of giving them to the others.
+    /// The devices keep every reading until acked, so nothing depends on the broker's session.
     /// </summary>
-    public bool PersistentSession { get; set; } = true;
+    public bool PersistentSession { get; set; }
 
     /// <summary>Most messages stored in one transaction; fewer when fewer are waiting.</summary>
     public int BatchSize { get; set; } = 500;

@@ -53,6 +53,13 @@ public sealed partial class IngestWorker(
                 Disconnected(logger, error.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Whatever it was, the worker must not end: what it had not acknowledged comes again.
+                counters.Connection = $"restarting after {error.GetType().Name}";
+                Failed(logger, error);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
         }
     }
 
@@ -101,6 +108,9 @@ public sealed partial class IngestWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ingest lost the broker: {Reason}; connecting again")]
     private static partial void Disconnected(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest failed; reconnecting")]
+    private static partial void Failed(ILogger logger, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording device presence failed")]
     private static partial void PresenceFailed(ILogger logger, Exception error);
