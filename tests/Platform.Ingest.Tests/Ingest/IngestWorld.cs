@@ -75,6 +75,14 @@ internal sealed class IngestWorld : IAsyncDisposable
 
     public void KillIngest() => ingest?.KillNine();
 
+    /// <summary>Until then a message has no subscriber and the broker drops it (a device would resend it later).</summary>
+    public async Task WaitForIngestAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!Broker.Log().Contains(" ingest-test 1 $share/ingest/tenants/+/devices/+/telemetry", StringComparison.Ordinal))
+            await Task.Delay(50, timeout.Token);
+    }
+
     public string IngestOutput => ingest?.Output ?? "";
 
     public async Task<long> ScalarAsync(string sql, params object[] values)
