@@ -103,7 +103,7 @@ internal sealed class IngestWorld : IAsyncDisposable
     {
         await using var tenant = Database.DataSource.CreateCommand("""
             insert into tenants (tenant_id, slug, name, country, time_zone, currency, industry, plan, status, version, created_at, updated_at)
-            values ($1, $2, 'Carnicería de Prueba', 'CO', 'America/Bogota', 'COP', 'butcher', 'enterprise', 'active', 1, now(), now())
+            values ($1, $2, 'Carnicería de Prueba', 'CO', 'America/Bogota', 'COP', 'retail', 'enterprise', 'active', 1, now(), now())
             """);
         tenant.Parameters.Add(new NpgsqlParameter { Value = TenantId });
         tenant.Parameters.Add(new NpgsqlParameter { Value = $"t-{TenantId:N}"[..24] });
