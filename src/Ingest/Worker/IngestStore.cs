@@ -14,24 +14,34 @@ public sealed partial class IngestStore(ReadingIntake intake, IngestCounters cou
 {
     public async Task<IReadOnlyList<DeviceAck>> StoreAsync(IReadOnlyList<TelemetryItem> items, CancellationToken ct)
     {
+        try
+        {
+            return await WhileDatabaseIsDownAsync(async () => (await intake.StoreAsync(items, ct)).Acks, ct);
+        }
+        catch (InvalidAppendException) when (items.Count > 1)
+        {
+            var acks = new List<DeviceAck>();
+            foreach (var item in items) acks.AddRange(await StoreAsync([item], ct));
+            return acks;
+        }
+        catch (InvalidAppendException error)
+        {
+            Unstorable(logger, items[0].DeviceId, error.Message);
+            counters.Reject(RejectReasons.Unstorable);
+            return [];
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> again until the database answers; the broker keeps the messages meanwhile.</summary>
+    public async Task<T> WhileDatabaseIsDownAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
         {
             try
             {
-                return (await intake.StoreAsync(items, ct)).Acks;
-            }
-            catch (InvalidAppendException) when (items.Count > 1)
-            {
-                var acks = new List<DeviceAck>();
-                foreach (var item in items) acks.AddRange(await StoreAsync([item], ct));
-                return acks;
-            }
-            catch (InvalidAppendException error)
-            {
-                Unstorable(logger, items[0].DeviceId, error.Message);
-                counters.Reject(RejectReasons.Unstorable);
-                return [];
+                return await work();
             }
             catch (Exception error) when (error is NpgsqlException or TimeoutException && !ct.IsCancellationRequested)
             {

@@ -69,7 +69,7 @@ public sealed partial class IngestWorker(
         while (await client.Messages.WaitToReadAsync(ct))
         {
             while (batch.Count < ingest.Value.BatchSize && client.Messages.TryRead(out var message)) batch.Add(message);
-            var sorted = await Sorter.SortAsync(batch, ct);
+            var sorted = await Store.WhileDatabaseIsDownAsync(() => Sorter.SortAsync(batch, ct), ct);
             var acks = await Store.StoreAsync(sorted.Items, ct);
             // After the commit, in arrival order, refused messages too: the broker may forget them now.
             foreach (var message in batch) await message.AckAsync(ct);
