@@ -25,6 +25,22 @@ done
 url="${url%%;*}"
 url="$(echo "$url" | sed -E 's#//(0\.0\.0\.0|\*|\+|\[::\])#//127.0.0.1#')"
 
+# The demo dealership (slug demo): seeded on the first start, kept across restarts. Its owner's
+# password is generated once and kept beside the data, never in the repository.
+# Platform__Demo__Seed=false runs without it.
+export Platform__Demo__Seed="${Platform__Demo__Seed:-true}"
+demo_email="${Platform__Demo__OwnerEmail:-dueno@autos-demo.test}"
+if [ -z "${Platform__Demo__OwnerPassword:-}" ]; then
+  data_dir="${Platform__DataDirectory:-$PWD/.data}"
+  password_file="$data_dir/demo-owner-password"
+  if [ ! -s "$password_file" ]; then
+    mkdir -p "$data_dir"
+    (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$password_file")
+  fi
+  Platform__Demo__OwnerPassword="$(cat "$password_file")"
+  export Platform__Demo__OwnerPassword
+fi
+
 if [ -n "${ConnectionStrings__Platform:-}" ]; then
   database="the database in ConnectionStrings__Platform"
 else
@@ -37,12 +53,19 @@ fi
   for _ in $(seq 1 180); do
     kill -0 $$ 2>/dev/null || exit 0
     if curl -fsS -o /dev/null --max-time 2 "$url/health" 2>/dev/null; then
+      demo=""
+      if [ "$Platform__Demo__Seed" = "true" ]; then
+        demo="
+    Demo catalog (search it and ask for a quote): $url/catalogo/demo
+      owner account: $demo_email / $Platform__Demo__OwnerPassword
+      (the few hundred demo vehicles appear within a minute of the first start)"
+      fi
       cat >&2 <<BANNER
 
   Platform is running on $database.
     API:     $url
     Health:  $url/health
-    MQTT:    127.0.0.1:$mqtt_port (devices: register one at $url/api/devices, see the README)
+    MQTT:    127.0.0.1:$mqtt_port (devices: register one at $url/api/devices, see the README)$demo
   Logs are JSON lines on this terminal. Stop with Ctrl-C; ./test.sh runs the tests,
   and docker-compose.yml runs PostgreSQL and the API as separate services.
 

@@ -9,6 +9,8 @@ source scripts/lib.sh
 ensure_prerequisites
 ensure_apt_package mosquitto_passwd mosquitto # the MQTT tests' broker (the daemon sits in /usr/sbin, off most PATHs)
 ensure_apt_package mosquitto_sub mosquitto-clients
+# The browser tests drive Debian's chromium through Playwright; no browser is ever downloaded.
+ensure_apt_package chromium chromium
 ensure_firmware_prerequisites
 
 info "firmware: host tests, simulator against mosquitto, Xtensa compile check"

@@ -70,9 +70,40 @@ ensure_postgres() {
   pg_bin_dir >/dev/null || die "PostgreSQL server binaries not found after installing postgresql-15; set PLATFORM_PG_BIN"
 }
 
+# Ranked full-text search from the index (RUM). The catalog search falls back to GIN without it,
+# so a machine where it cannot be installed still runs, with a warning.
+ensure_rum() {
+  local bin major
+  bin=$(pg_bin_dir) || return 0
+  [ -f "$("$bin/pg_config" --sharedir)/extension/rum.control" ] && return 0
+  major=$("$bin/pg_config" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
+  if ! (apt_install "postgresql-$major-rum"); then
+    info "warning: postgresql-$major-rum could not be installed; catalog search uses GIN indexes only"
+    return 0
+  fi
+  # The package can upgrade the server binaries; a postmaster started before still runs the old ones.
+  restart_running_cluster "${Platform__DataDirectory:-$PWD/.data}/postgres"
+}
+
+# restart_running_cluster DATADIR: restarts the postmaster of DATADIR, if one runs, on the current binaries.
+restart_running_cluster() {
+  local data=$1 pid bin
+  [ -f "$data/postmaster.pid" ] || return 0
+  pid=$(head -n 1 "$data/postmaster.pid")
+  kill -0 "$pid" 2>/dev/null || return 0
+  bin=$(pg_bin_dir) || return 0
+  info "restarting PostgreSQL in $data on the upgraded binaries"
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$bin/pg_ctl" restart -D "$data" -m fast -w -l "$data/postgresql.log" >/dev/null
+  else
+    "$bin/pg_ctl" restart -D "$data" -m fast -w -l "$data/postgresql.log" >/dev/null
+  fi
+}
+
 ensure_prerequisites() {
   ensure_dotnet
   ensure_postgres
+  ensure_rum
 }
 
 # ensure_dpkg_package PACKAGE: installs a package that puts nothing on the PATH (headers,

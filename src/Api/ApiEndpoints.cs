@@ -3,6 +3,7 @@ using Platform.Api.Auth;
 using Platform.Api.Catalog;
 using Platform.Api.Devices;
 using Platform.Api.Health;
+using Platform.Api.Public;
 using Platform.Api.Tenancy;
 
 namespace Platform.Api;
@@ -18,6 +19,8 @@ internal static class ApiEndpoints
         app.MapAdminEndpoints();
         app.MapListingEndpoints();
         app.MapReferenceListEndpoints();
+        app.MapCatalogSearchEndpoints();
+        app.MapPublicCatalog();
         app.MapDeviceEndpoints();
         return app;
     }

@@ -1,9 +1,12 @@
 using Platform.Api.Auth;
+using Platform.Api.Catalog;
+using Platform.Api.Demo;
 using Platform.Api.Devices;
 using Platform.Api.Health;
 using Platform.Api.Hosting;
 using Platform.Api.Http;
 using Platform.Api.Pipeline;
+using Platform.Api.Public;
 using Platform.Projections.Daemon;
 
 namespace Platform.Api;
@@ -37,8 +40,11 @@ public static class PlatformApp
         builder.Services.AddHttpConventions();
         builder.Services.AddPlatformAuth();
         builder.Services.AddPlatformRateLimits(builder.Configuration);
+        builder.Services.AddPublicCatalog(builder.Configuration);
+        builder.Services.AddDemoCatalog(builder.Configuration);
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddSingleton<Admin.OperatorTenant>();
+        builder.Services.AddCatalogSearch(builder.Configuration);
         builder.Services.AddCommandPipeline(
             typeof(Write.Tenancy.CommandContext).Assembly, typeof(Read.Tenancy.TenantReads).Assembly, typeof(PlatformApp).Assembly);
 
@@ -50,6 +56,7 @@ public static class PlatformApp
         app.UseRequestContext();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.MapPlatformOpenApi();
         app.MapPlatformApi();
         return app;

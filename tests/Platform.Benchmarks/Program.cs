@@ -2,12 +2,14 @@ using System.Runtime.InteropServices;
 using Platform.Benchmarks.Append;
 using Platform.Benchmarks.Common;
 using Platform.Benchmarks.Projections;
+using Platform.Benchmarks.Search;
 
 // Scenarios by name; later ones (analytics, ...) are added here.
 var scenarios = new Dictionary<string, Func<BenchmarkArguments, CancellationToken, Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     [AppendBenchmark.Scenario] = AppendBenchmark.RunAsync,
     [ProjectionsBenchmark.Scenario] = ProjectionsBenchmark.RunAsync,
+    [SearchBenchmark.Scenario] = SearchBenchmark.RunAsync,
 };
 
 using var stopping = new CancellationTokenSource();

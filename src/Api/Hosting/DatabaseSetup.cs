@@ -37,7 +37,8 @@ internal static class DatabaseSetup
             PlatformDataSource.Create(services.GetRequiredService<PlatformDatabase>().ApplicationConnectionString));
         builder.Services.AddSingleton<TenantDatabase>();
         builder.Services.AddSingleton<TenantReads>();
-        builder.Services.AddSingleton(new EventTypeRegistry().RegisterTenancy().RegisterCatalog().RegisterDevices());
+        builder.Services.AddSingleton(new EventTypeRegistry().RegisterTenancy().RegisterCatalog().RegisterDevices()
+            .RegisterTenantNetwork().RegisterCatalogSynonyms());
         builder.Services.AddEventStore();
 
         // Registered after the embedded cluster so it starts after it; Kestrel starts after both,

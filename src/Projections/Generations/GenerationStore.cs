@@ -42,6 +42,7 @@ internal sealed class GenerationStore(NpgsqlDataSource dataSource)
             return null;
         }
         await generation.Projection.Projection.InitializeAsync(new ProjectionContext(generation, connection, transaction), ct);
+        await ReadTableAccess.SecureTablesAsync(connection, transaction, row.PhysicalTables, ct);
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
             batch.BatchCommands.Add(BatchCommands.Of(UpsertSql,

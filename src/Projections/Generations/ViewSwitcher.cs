@@ -36,6 +36,7 @@ internal static class ViewSwitcher
                 await ExecuteAsync(connection, transaction, $"create {create}", ct);
             }
             await transaction.ReleaseAsync(Savepoint, ct);
+            await ReadTableAccess.GrantViewAsync(connection, transaction, view, ct);
         }
     }
 

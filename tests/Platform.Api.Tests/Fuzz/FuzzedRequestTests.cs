@@ -24,7 +24,7 @@ public sealed class FuzzedRequestTests(DatabaseFixture database, ITestOutputHelp
         await using var host = await ApiHost.StartAsync(
             $"--ConnectionStrings:Platform={database.ConnectionString}", "--Logging:LogLevel:Default=None",
             "--Platform:RateLimits:PerUserPerMinute=1000000", "--Platform:RateLimits:PerTenantPerMinute=1000000",
-            "--Platform:RateLimits:AnonymousPerMinute=1000000");
+            "--Platform:RateLimits:AnonymousPerMinute=1000000", "--Platform:RateLimits:QuotesPerWindow=1000000");
         var endpoints = ApiEndpoint.All(host.Services);
         var seed = Environment.TickCount;
         output.WriteLine($"seed {seed}, {CasesPerEndpoint} cases for each of {endpoints.Count} endpoints");

@@ -84,7 +84,7 @@ public sealed class CrossTenantMatrixTests(DatabaseFixture database) : IClassFix
     private Task<ApiHost> StartAsync() => ApiHost.StartAsync(
         $"--ConnectionStrings:Platform={database.ConnectionString}",
         "--Platform:RateLimits:PerUserPerMinute=100000", "--Platform:RateLimits:PerTenantPerMinute=100000",
-        "--Platform:RateLimits:AnonymousPerMinute=100000");
+        "--Platform:RateLimits:AnonymousPerMinute=100000", "--Platform:RateLimits:QuotesPerWindow=100000");
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, ApiEndpoint endpoint, string path, string? body = null)
     {

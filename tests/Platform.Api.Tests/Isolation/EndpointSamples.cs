@@ -33,7 +33,14 @@ internal static class EndpointSamples
         ["ListingContentBody"] = () => ListingSamples.Vehicle(),
         ["PriceBody"] = () => new() { ["amount"] = 123_456_000, ["currency"] = "COP" },
         ["StatusBody"] = () => new() { ["status"] = "published" },
+        ["QuoteBody"] = () => new()
+        {
+            ["name"] = "Comprador de Prueba", ["phone"] = "+57 300 555 1234", ["email"] = "comprador@example.test",
+            ["message"] = "¿Sigue disponible?", ["consent"] = true,
+        },
         ["ReferenceListBody"] = () => new() { ["items"] = new JsonArray(new JsonObject { ["value"] = "Toyota", ["label"] = "Toyota" }) },
+        ["SynonymsBody"] = () => new() { ["groups"] = new JsonArray(new JsonArray("auto", "carro", "coche"), new JsonArray("4x4", "todoterreno")) },
+        ["NetworkBody"] = () => new() { ["member"] = true },
         ["RegisterDeviceBody"] = () => Devices.DeviceSamples.Fridge(),
         ["RevokeDeviceBody"] = () => new() { ["reason"] = "dado de baja" },
         ["TelemetryBody"] = () => JsonNode.Parse(Devices.DeviceSamples.Payload(1, 1))!.AsObject(),

@@ -13,7 +13,13 @@ public interface ICatalogSearch
 
     /// <summary>A published listing of the tenant, or null (a draft, another tenant's, none: all the same).</summary>
     Task<PublicListing?> GetPublishedAsync(Guid tenantId, Guid listingId, CancellationToken ct);
+
+    /// <summary>The active tenant whose public catalog is at <paramref name="slug"/>, or null (unknown and deactivated alike).</summary>
+    Task<CatalogTenant?> FindTenantAsync(string slug, CancellationToken ct);
 }
+
+/// <summary>A tenant as buyers meet it: the slug in its catalog's address and its name.</summary>
+public sealed record CatalogTenant(Guid TenantId, string Slug, string Name);
 
 public enum SearchSort { Relevance, PriceAsc, PriceDesc, YearDesc, Newest }
 

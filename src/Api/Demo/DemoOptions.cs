@@ -1,0 +1,15 @@
+namespace Platform.Api.Demo;
+
+/// <summary>Platform:Demo. The owner's password comes from configuration (run.sh keeps one under .data/), never from the repository.</summary>
+internal sealed record DemoOptions
+{
+    public bool Seed { get; init; }
+    public string Slug { get; init; } = "demo";
+    public string Name { get; init; } = "Autos Demo";
+    public string OwnerEmail { get; init; } = "dueno@autos-demo.test";
+    public string? OwnerPassword { get; init; }
+    public int Listings { get; init; } = 300;
+    public string Country { get; init; } = "CO";
+    public string Currency { get; init; } = "COP";
+    public string TimeZone { get; init; } = "America/Bogota";
+}
