@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the platform in embedded mode: one process, with a private PostgreSQL cluster under .data/
-# (set ConnectionStrings__Platform to use an existing database instead). Extra arguments go to
-# the host, e.g. ./run.sh --Urls=http://127.0.0.1:6080. Ctrl-C stops it, and its cluster with it.
+# (set ConnectionStrings__Platform to use an existing database instead) and a private mosquitto
+# under .data/mosquitto for the devices (MQTT_PORT, default 51883). Extra arguments go to the host,
+# e.g. ./run.sh --Urls=http://127.0.0.1:6080. Ctrl-C stops it, its cluster and its broker with it.
 set -euo pipefail
 cd "$(dirname "$0")"
 # shellcheck source=scripts/lib.sh
@@ -9,6 +10,9 @@ source scripts/lib.sh
 
 ensure_prerequisites
 ensure_apt_package curl curl
+ensure_apt_package mosquitto_passwd mosquitto # the embedded MQTT broker (the daemon sits in /usr/sbin)
+ensure_apt_package mosquitto_pub mosquitto-clients
+mqtt_port="${MQTT_PORT:-51883}"
 
 info "dotnet build src/Api (Release)"
 dotnet build src/Api/Platform.Api.csproj -c Release -v quiet -nologo
@@ -60,7 +64,8 @@ fi
 
   Platform is running on $database.
     API:     $url
-    Health:  $url/health$demo
+    Health:  $url/health
+    MQTT:    127.0.0.1:$mqtt_port (devices: register one at $url/api/devices, see the README)$demo
   Logs are JSON lines on this terminal. Stop with Ctrl-C; ./test.sh runs the tests,
   and docker-compose.yml runs PostgreSQL and the API as separate services.
 
@@ -76,4 +81,5 @@ BANNER
 # can restore it, so kill -INT works as Ctrl-C does.
 reset_sigint=()
 if env --default-signal=INT true 2>/dev/null; then reset_sigint=(env --default-signal=INT); fi
-exec "${reset_sigint[@]}" dotnet src/Api/bin/Release/net10.0/Platform.Api.dll "$@"
+exec "${reset_sigint[@]}" dotnet src/Api/bin/Release/net10.0/Platform.Api.dll \
+  --Platform:Mqtt:Embedded=true "--Platform:Mqtt:Port=$mqtt_port" "$@"

@@ -1,6 +1,7 @@
 using Platform.Api.Admin;
 using Platform.Api.Auth;
 using Platform.Api.Catalog;
+using Platform.Api.Devices;
 using Platform.Api.Health;
 using Platform.Api.Public;
 using Platform.Api.Tenancy;
@@ -20,6 +21,7 @@ internal static class ApiEndpoints
         app.MapReferenceListEndpoints();
         app.MapCatalogSearchEndpoints();
         app.MapPublicCatalog();
+        app.MapDeviceEndpoints();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Platform.Api.Auth;
 using Platform.Api.Catalog;
 using Platform.Api.Demo;
+using Platform.Api.Devices;
 using Platform.Api.Health;
 using Platform.Api.Hosting;
 using Platform.Api.Http;
@@ -33,6 +34,8 @@ public static class PlatformApp
         builder.AddPlatformDatabase();
         // After the database: the daemon starts once the embedded cluster is up and migrated.
         builder.Services.AddProjections(runDaemon: builder.Configuration.GetValue("Platform:Projections:RunDaemon", true));
+        // After the database too: the embedded broker's accounts are written from the migrated registry.
+        builder.Services.AddDeviceIngest(builder.Configuration);
         builder.Services.AddPlatformHealthChecks(builder.Configuration);
         builder.Services.AddHttpConventions();
         builder.Services.AddPlatformAuth();

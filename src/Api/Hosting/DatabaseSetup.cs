@@ -37,7 +37,7 @@ internal static class DatabaseSetup
             PlatformDataSource.Create(services.GetRequiredService<PlatformDatabase>().ApplicationConnectionString));
         builder.Services.AddSingleton<TenantDatabase>();
         builder.Services.AddSingleton<TenantReads>();
-        builder.Services.AddSingleton(new EventTypeRegistry().RegisterTenancy().RegisterCatalog().RegisterReadings()
+        builder.Services.AddSingleton(new EventTypeRegistry().RegisterTenancy().RegisterCatalog().RegisterDevices()
             .RegisterTenantNetwork().RegisterCatalogSynonyms());
         builder.Services.AddEventStore();
 
@@ -59,6 +59,7 @@ internal sealed class DatabaseMigrationService(IServiceProvider services, IConfi
         await TenancySchema.MigrateAsync(dataSource, cancellationToken);
         await IdentitySchema.MigrateAsync(dataSource, cancellationToken);
         await CatalogSchema.MigrateAsync(dataSource, cancellationToken);
+        await DevicesSchema.MigrateAsync(dataSource, cancellationToken);
         await ProjectionsSchema.MigrateAsync(dataSource, cancellationToken);
 
         var database = services.GetRequiredService<PlatformDatabase>();

@@ -37,7 +37,11 @@ internal static class Membership
     public static Task<long> ActiveOwnersAsync(TenantTransaction tx, CancellationToken ct) =>
         tx.ScalarAsync<long>("select count(*) from users where tenant_id = $1 and role = 'owner' and status = 'active'", ct, tx.TenantId);
 
-    /// <summary>What the tenant holds per plan resource. Catalog, leads and devices add their counts here when they exist.</summary>
+    /// <summary>What the tenant holds per plan resource. Catalog and leads add their counts here when they exist.</summary>
     public static async Task<IReadOnlyDictionary<string, long>> UsageAsync(TenantTransaction tx, CancellationToken ct) =>
-        new Dictionary<string, long> { [PlanResources.Users] = await SeatsTakenAsync(tx, ct) };
+        new Dictionary<string, long>
+        {
+            [PlanResources.Users] = await SeatsTakenAsync(tx, ct),
+            [PlanResources.Devices] = await tx.ScalarAsync<long>("select count(*) from devices where tenant_id = $1 and status = 'active'", ct, tx.TenantId),
+        };
 }

@@ -41,6 +41,9 @@ internal static class EndpointSamples
         ["ReferenceListBody"] = () => new() { ["items"] = new JsonArray(new JsonObject { ["value"] = "Toyota", ["label"] = "Toyota" }) },
         ["SynonymsBody"] = () => new() { ["groups"] = new JsonArray(new JsonArray("auto", "carro", "coche"), new JsonArray("4x4", "todoterreno")) },
         ["NetworkBody"] = () => new() { ["member"] = true },
+        ["RegisterDeviceBody"] = () => Devices.DeviceSamples.Fridge(),
+        ["RevokeDeviceBody"] = () => new() { ["reason"] = "dado de baja" },
+        ["TelemetryBody"] = () => JsonNode.Parse(Devices.DeviceSamples.Payload(1, 1))!.AsObject(),
     };
 
     /// <summary>The sample body of <paramref name="endpoint"/>, or null when it reads none.</summary>

@@ -17,10 +17,10 @@ internal sealed record DeviceReadings(BulkEvent[] Events, long[] Versions)
     public static DeviceReadings Create(Guid tenant, int count)
     {
         // A few shared value sets: the JSON varies like real readings without a dictionary per event.
-        var values = Enumerable.Range(0, 64).Select(v => (IReadOnlyDictionary<string, double>)new Dictionary<string, double>
+        var values = Enumerable.Range(0, 64).Select(v => (IReadOnlyDictionary<string, decimal>)new Dictionary<string, decimal>
         {
-            ["temperature"] = 18 + v * 0.25,
-            ["humidity"] = 40 + v * 0.5,
+            ["temperature"] = 18 + v * 0.25m,
+            ["humidity"] = 40 + v * 0.5m,
         }).ToArray();
         var deviceIds = Enumerable.Range(0, Devices).Select(d => "d" + d.ToString("D3", CultureInfo.InvariantCulture)).ToArray();
 

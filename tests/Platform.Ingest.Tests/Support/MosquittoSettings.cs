@@ -14,6 +14,9 @@ public sealed record MosquittoSettings
     /// <summary>mosquitto's default is 20 unacknowledged QoS 1 messages per client.</summary>
     public int MaxInflightMessages { get; init; } = 20;
 
+    /// <summary>More lines for mosquitto.conf (the platform's generated password and ACL files, raised queues).</summary>
+    public IReadOnlyList<string> ExtraConfig { get; init; } = [];
+
     internal string Config(string folder, int port)
     {
         var lines = new List<string>
@@ -33,6 +36,7 @@ public sealed record MosquittoSettings
             lines.Add($"password_file {folder}/passwd");
         }
 
+        lines.AddRange(ExtraConfig);
         return string.Join('\n', lines) + "\n";
     }
 }

@@ -71,6 +71,6 @@ public sealed class BulkAppendTests(DatabaseFixture database) : StoreTestBase(da
         .. from seq in Enumerable.Range(1, perDevice)
            from device in Enumerable.Range(0, devices)
            select Platform.Write.Devices.Readings.ToBulkEvent(Tenant, new ReadingRecorded(
-               $"d{device}", 1, seq, DateTimeOffset.UnixEpoch.AddSeconds(seq), new Dictionary<string, double> { ["temp"] = 4.5 })),
+               $"d{device}", 1, seq, DateTimeOffset.UnixEpoch.AddSeconds(seq), new Dictionary<string, decimal> { ["temp"] = 4.5m })),
     ];
 }
