@@ -13,14 +13,14 @@ internal static class TenancyStreams
 {
     public static async Task<Loaded<TenantState>> LoadTenantAsync(this TenantTransaction tx, EventSerializer serializer, CancellationToken ct)
     {
-        var (events, version) = await ReadAsync(tx, serializer, TenancyEvents.TenantStream, ct);
+        var (events, version) = await tx.ReadStreamAsync(serializer, TenancyEvents.TenantStream, ct);
         return new Loaded<TenantState>(Tenant.Fold(events), version);
     }
 
     public static async Task<Loaded<UserState>> LoadUserAsync(
         this TenantTransaction tx, EventSerializer serializer, Guid userId, CancellationToken ct)
     {
-        var (events, version) = await ReadAsync(tx, serializer, TenancyEvents.UserStream(userId), ct);
+        var (events, version) = await tx.ReadStreamAsync(serializer, TenancyEvents.UserStream(userId), ct);
         return new Loaded<UserState>(User.Fold(events), version);
     }
 
@@ -29,22 +29,5 @@ internal static class TenancyStreams
     {
         if (expected is { } version && version != actual)
             throw new WrongExpectedVersionException(tx.TenantId, streamId, ExpectedVersion.Exact(version), actual);
-    }
-
-    private static async Task<(List<object> Events, long Version)> ReadAsync(
-        TenantTransaction tx, EventSerializer serializer, string streamId, CancellationToken ct)
-    {
-        await using var command = tx.Command(
-            "select version, type, data::text from events where tenant_id = $1 and stream_id = $2 order by version",
-            tx.TenantId, streamId);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var events = new List<object>();
-        long version = 0;
-        while (await reader.ReadAsync(ct))
-        {
-            version = reader.GetInt64(0);
-            if (serializer.Deserialize(reader.GetString(1), reader.GetString(2)) is { } data) events.Add(data);
-        }
-        return (events, version);
     }
 }
