@@ -48,8 +48,7 @@ public sealed class ChangeReferenceListHandler(CommandContext context, TenantDat
         var stream = ReferenceLists.Stream(request.List);
         await using var tx = await database.BeginAsync(context.Tenant, cancellationToken);
         var (events, version) = await tx.ReadStreamAsync(serializer, stream, cancellationToken);
-        if (request.ExpectedVersion is { } expected && expected != version)
-            throw new WrongExpectedVersionException(tx.TenantId, stream, ExpectedVersion.Exact(expected), version);
+        tx.EnsureExpected(stream, request.ExpectedVersion, version);
         var items = request.Items.Select(i => new ReferenceItem(i.Value.Trim(), i.Label.Trim(), string.IsNullOrWhiteSpace(i.Parent) ? null : i.Parent.Trim())).ToList();
         if (ReferenceLists.Fold(events).SequenceEqual(items)) return version;
         var result = await append.AppendAsync(tx, stream, ExpectedVersion.Exact(version), [context.Event(new ReferenceListChanged(request.List, items))], cancellationToken);

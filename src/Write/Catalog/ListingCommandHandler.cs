@@ -24,8 +24,7 @@ public abstract class ListingCommandHandler<TRequest>(
         if (LocksInventory) await ListingRows.LockInventoryAsync(tx, cancellationToken);
         var (events, version) = await tx.ReadStreamAsync(serializer, stream, cancellationToken);
         var state = Listing.Fold(events) ?? throw new Domain.NotFoundException("la publicación");
-        if (ExpectedVersionOf(request) is { } expected && expected != version)
-            throw new WrongExpectedVersionException(tx.TenantId, stream, ExpectedVersion.Exact(expected), version);
+        tx.EnsureExpected(stream, ExpectedVersionOf(request), version);
 
         var decided = Listing.Decide(state, await DecisionAsync(tx, request, state, cancellationToken));
         if (decided.Count == 0) return new ListingChanged(id, version);

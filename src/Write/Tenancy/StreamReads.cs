@@ -23,4 +23,11 @@ public static class StreamReads
         }
         return (events, version);
     }
+
+    /// <summary>A stale If-Match fails before any decision, also when the command would change nothing.</summary>
+    public static void EnsureExpected(this TenantTransaction tx, string streamId, long? expected, long actual)
+    {
+        if (expected is { } version && version != actual)
+            throw new WrongExpectedVersionException(tx.TenantId, streamId, ExpectedVersion.Exact(version), actual);
+    }
 }

@@ -23,11 +23,4 @@ internal static class TenancyStreams
         var (events, version) = await tx.ReadStreamAsync(serializer, TenancyEvents.UserStream(userId), ct);
         return new Loaded<UserState>(User.Fold(events), version);
     }
-
-    /// <summary>A stale If-Match fails before any decision, also when the command would change nothing.</summary>
-    public static void EnsureExpected(TenantTransaction tx, string streamId, long? expected, long actual)
-    {
-        if (expected is { } version && version != actual)
-            throw new WrongExpectedVersionException(tx.TenantId, streamId, ExpectedVersion.Exact(version), actual);
-    }
 }

@@ -21,7 +21,7 @@ public abstract class TenantCommandHandler<TRequest>(
         if (LocksMembership) await Membership.LockAsync(tx, cancellationToken);
         var (state, version) = await tx.LoadTenantAsync(serializer, cancellationToken);
         if (state is null) throw new NotFoundException("la empresa");
-        TenancyStreams.EnsureExpected(tx, TenancyEvents.TenantStream, ExpectedVersionOf(request), version);
+        tx.EnsureExpected(TenancyEvents.TenantStream, ExpectedVersionOf(request), version);
 
         var events = Tenant.Decide(state, await DecisionAsync(request, tx, cancellationToken));
         if (events.Count == 0) return version;

@@ -23,7 +23,7 @@ public abstract class UserCommandHandler<TRequest>(
         await Membership.LockAsync(tx, cancellationToken);
         var (state, version) = await tx.LoadUserAsync(serializer, userId, cancellationToken);
         if (state is null) throw TenancyErrors.UserNotFound();
-        TenancyStreams.EnsureExpected(tx, stream, ExpectedVersionOf(request), version);
+        tx.EnsureExpected(stream, ExpectedVersionOf(request), version);
 
         var actor = await Membership.ActorAsync(tx, context.User, cancellationToken);
         var owners = await Membership.ActiveOwnersAsync(tx, cancellationToken);
