@@ -1,3 +1,4 @@
+using Platform.Write.Devices.Alerts;
 using Platform.Write.EventStore;
 
 namespace Platform.Write.Devices;
@@ -30,6 +31,7 @@ public static class DeviceEvents
             .Register<DeviceRegistered>(RegisteredName)
             .Register<DeviceCredentialsRotated>(CredentialsRotatedName)
             .Register<DeviceRevoked>(RevokedName)
-            .RegisterReadings();
+            .RegisterReadings()
+            .RegisterDeviceAlerts();
     }
 }

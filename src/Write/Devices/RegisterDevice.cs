@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
+using Platform.Write.Devices.Alerts;
 using Platform.Write.EventStore;
 using Platform.Write.Tenancy;
 
@@ -49,11 +50,14 @@ public sealed class RegisterDeviceHandler(
 
         var id = Guid.CreateVersion7();
         var events = Device.Decide(null, new Device.Register(id, request.Name, request.Profile!.Value, request.Sensors ?? [], plan, held));
-        var result = await append.AppendAsync(
-            tx, DeviceEvents.RegistryStream(id), ExpectedVersion.NoStream, events.Select(context.Event).ToList(), cancellationToken);
         var state = Device.Fold(events)!;
+        var rules = ProfileRules.For(state);
+        var result = (await append.AppendAsync(tx, [
+            new StreamAppend(tx.TenantId, DeviceEvents.RegistryStream(id), ExpectedVersion.NoStream, events.Select(context.Event).ToList()),
+            .. ProfileRules.Appends(tx.TenantId, rules, context.Event)], cancellationToken))[0];
         var secret = DeviceSecrets.Generate();
         await DeviceRows.InsertAsync(tx, state, DeviceSecrets.Hash(secret), result.StreamVersion, time.GetUtcNow(), cancellationToken);
+        await ProfileRules.InsertAsync(tx, rules, time.GetUtcNow(), cancellationToken);
         await DeviceRows.NotifyAsync(tx, id, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new DeviceCredentials(id, tx.TenantId, state.Username, secret, DeviceTopics.Of(tx.TenantId, id), result.StreamVersion);
