@@ -60,6 +60,7 @@ internal sealed class DatabaseMigrationService(IServiceProvider services, IConfi
         await IdentitySchema.MigrateAsync(dataSource, cancellationToken);
         await CatalogSchema.MigrateAsync(dataSource, cancellationToken);
         await DevicesSchema.MigrateAsync(dataSource, cancellationToken);
+        await Write.Devices.Alerts.DeviceAlertsSchema.MigrateAsync(dataSource, cancellationToken);
         await ProjectionsSchema.MigrateAsync(dataSource, cancellationToken);
 
         var database = services.GetRequiredService<PlatformDatabase>();
