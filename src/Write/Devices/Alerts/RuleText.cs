@@ -5,7 +5,9 @@ namespace Platform.Write.Devices.Alerts;
 /// <summary>Rules and alerts as people read them, in Spanish.</summary>
 public static class RuleText
 {
-    private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-CO");
+    // Decimal point, not comma: Latin America writes both (Mexico 6.5, Colombia 6,5), and hosts run
+    // with invariant globalization.
+    private static readonly CultureInfo Spanish = CultureInfo.InvariantCulture;
 
     public static string Severity(AlertSeverity severity) => severity switch
     {
