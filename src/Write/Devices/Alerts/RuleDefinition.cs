@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Platform.Write.Devices.Alerts;
 
 /// <summary>Ordered: a higher severity escalates, a lower one de-escalates.</summary>
@@ -34,8 +36,10 @@ public sealed record RuleDefinition(
 {
     public const int MaxLevels = 4;
 
+    [JsonIgnore]
     public TimeSpan Hold => TimeSpan.FromSeconds(HoldSeconds);
 
+    [JsonIgnore]
     public TimeSpan Silence => TimeSpan.FromMinutes(NoDataMinutes);
 
     /// <summary>Equal in every part, levels included (a record compares lists by reference).</summary>
