@@ -22,6 +22,7 @@ internal static class ApiEndpoints
         app.MapCatalogSearchEndpoints();
         app.MapPublicCatalog();
         app.MapDeviceEndpoints();
+        app.MapDeviceTelemetryEndpoints();
         return app;
     }
 }

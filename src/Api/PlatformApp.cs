@@ -36,6 +36,7 @@ public static class PlatformApp
         builder.Services.AddProjections(runDaemon: builder.Configuration.GetValue("Platform:Projections:RunDaemon", true));
         // After the database too: the embedded broker's accounts are written from the migrated registry.
         builder.Services.AddDeviceIngest(builder.Configuration);
+        builder.Services.AddDeviceTelemetry();
         builder.Services.AddPlatformHealthChecks(builder.Configuration);
         builder.Services.AddHttpConventions();
         builder.Services.AddPlatformAuth();
