@@ -24,7 +24,7 @@ internal static partial class DeviceTelemetryEndpoints
             .WithName("GetDeviceLatest").WithSummary("The latest value of each of the device's sensors, by measurement time.");
         devices.MapGet("/{id}/rollups", GetRollups).Sends<GetDeviceRollups>().ProducesProblem(404)
             .WithName("GetDeviceRollups")
-            .WithSummary("One sensor's per-minute or per-hour min, max, avg and count over [from, to) (UTC buckets); at most a day of minutes or 90 days of hours.");
+            .WithSummary("Per-minute or per-hour min, max, avg and count of one sensor (or all) over [from, to) (UTC buckets); at most a day of minutes or 90 days of hours.");
         devices.MapDeviceStream();
         return app;
     }
@@ -36,8 +36,8 @@ internal static partial class DeviceTelemetryEndpoints
         Guid id, string? sensor, string? resolution, string? from, string? to, CommandContext context, IMediator mediator, TimeProvider time,
         CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(sensor) || !SensorName().IsMatch(sensor))
-            throw Invalid("sensor", "Obligatorio: el nombre del sensor (letras, dígitos, _, . o -; hasta 32 caracteres).");
+        if (string.IsNullOrEmpty(sensor)) sensor = null;
+        else if (!SensorName().IsMatch(sensor)) throw Invalid("sensor", "El nombre de un sensor: letras, dígitos, _, . o -; hasta 32 caracteres.");
         var scale = resolution switch
         {
             null or "" or "minute" => RollupResolution.Minute,

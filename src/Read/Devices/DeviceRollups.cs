@@ -7,22 +7,23 @@ namespace Platform.Read.Devices;
 public enum RollupResolution { Minute, Hour }
 
 /// <summary>
-/// One sensor's buckets of a device whose start lies in [<see cref="From"/>, <see cref="To"/>), oldest
-/// first; null when the tenant has no such device. The endpoint validates and clamps the range.
+/// A device's buckets whose start lies in [<see cref="From"/>, <see cref="To"/>), by sensor, oldest
+/// first; of one sensor, or of all when <see cref="Sensor"/> is null. Null when the tenant has no such
+/// device. The endpoint validates and clamps the range.
 /// </summary>
 [Authorize]
-public sealed record GetDeviceRollups(Guid TenantId, Guid DeviceId, string Sensor, RollupResolution Resolution, DateTimeOffset From, DateTimeOffset To)
+public sealed record GetDeviceRollups(Guid TenantId, Guid DeviceId, string? Sensor, RollupResolution Resolution, DateTimeOffset From, DateTimeOffset To)
     : IRequest<DeviceRollups?>;
 
 /// <summary><see cref="Avg"/> is <c>sum / count</c>, rounded to 6 decimals.</summary>
-public sealed record RollupBucket(DateTimeOffset Start, decimal Min, decimal Max, decimal Avg, long Count);
+public sealed record RollupBucket(string Sensor, DateTimeOffset Start, decimal Min, decimal Max, decimal Avg, long Count);
 
 public sealed record DeviceRollups(
-    Guid DeviceId, string Sensor, string Resolution, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<RollupBucket> Buckets);
+    Guid DeviceId, string? Sensor, string Resolution, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<RollupBucket> Buckets);
 
-internal sealed record RollupRow(DateTime Start, decimal Min, decimal Max, decimal Avg, long Count)
+internal sealed record RollupRow(string Sensor, DateTime Start, decimal Min, decimal Max, decimal Avg, long Count)
 {
-    public RollupBucket ToBucket() => new(new DateTimeOffset(Start, TimeSpan.Zero), Min, Max, Avg, Count);
+    public RollupBucket ToBucket() => new(Sensor, new DateTimeOffset(Start, TimeSpan.Zero), Min, Max, Avg, Count);
 }
 
 public sealed class GetDeviceRollupsHandler(Tenancy.TenantReads reads) : IRequestHandler<GetDeviceRollups, DeviceRollups?>
@@ -40,10 +41,10 @@ public sealed class GetDeviceRollupsHandler(Tenancy.TenantReads reads) : IReques
         {
             if (!await DeviceVisibility.ExistsAsync(connection, tx, request.TenantId, request.DeviceId, cancellationToken)) return null;
             var rows = await connection.QueryAsync<RollupRow>(new CommandDefinition($"""
-                select bucket as Start, min_value as Min, max_value as Max, round(sum_value / value_count, 6) as Avg, value_count as Count
+                select sensor as Sensor, bucket as Start, min_value as Min, max_value as Max, round(sum_value / value_count, 6) as Avg, value_count as Count
                   from {view}
-                 where tenant_id = @tenant and device_id = @device and sensor = @sensor and bucket >= @from and bucket < @to
-                 order by bucket
+                 where tenant_id = @tenant and device_id = @device and (@sensor::text is null or sensor = @sensor) and bucket >= @from and bucket < @to
+                 order by sensor, bucket
                 """, new
             {
                 tenant = request.TenantId, device = request.DeviceId, sensor = request.Sensor,

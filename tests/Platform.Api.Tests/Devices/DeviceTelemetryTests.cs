@@ -25,7 +25,7 @@ public sealed class DeviceTelemetryTests(AuthApiFixture api) : IClassFixture<Aut
     }
 
     [Fact]
-    public async Task Rollups_hold_min_max_avg_and_count_per_minute_and_per_hour()
+    public async Task Rollups_hold_min_max_avg_and_count_per_minute_and_per_hour_for_one_sensor_or_all()
     {
         var (client, device) = await DeviceAsync();
         (string, decimal, string) T(decimal value) => ("temperature", value, "C");
@@ -33,7 +33,7 @@ public sealed class DeviceTelemetryTests(AuthApiFixture api) : IClassFixture<Aut
         await SendAsync(api.Client, device, 1, 2, Base.AddSeconds(50), T(2.5m));
         await SendAsync(api.Client, device, 1, 3, Base.AddSeconds(65), T(4m));
         await SendAsync(api.Client, device, 1, 4, Base.AddMinutes(90), T(-1m));
-        await SendAsync(api.Client, device, 1, 5, Base.AddSeconds(20), T(2m));
+        await SendAsync(api.Client, device, 1, 5, Base.AddSeconds(20), T(2m), ("humidity", 80m, "%RH"));
         await LatestAsync(client, device, l => l.ContainsKey("temperature"));
 
         var range = $"sensor=temperature&from={Iso(Base)}&to={Iso(Base.AddHours(2))}";
@@ -44,12 +44,14 @@ public sealed class DeviceTelemetryTests(AuthApiFixture api) : IClassFixture<Aut
             return minutes.Count == 3 && minutes[0].EndsWith("/3", StringComparison.Ordinal);
         }, "the minute rollups");
         minutes.Should().Equal(
-            $"{Base:O}/1.5/2.5/2/3", $"{Base.AddMinutes(1):O}/4/4/4/1", $"{Base.AddMinutes(90):O}/-1/-1/-1/1");
+            $"temperature@{Base:O}/1.5/2.5/2/3", $"temperature@{Base.AddMinutes(1):O}/4/4/4/1", $"temperature@{Base.AddMinutes(90):O}/-1/-1/-1/1");
         var hours = Buckets(await GetAsync(client, $"/api/devices/{device.DeviceId}/rollups?{range}&resolution=hour"));
-        hours.Should().Equal($"{Base:O}/1.5/4/2.5/4", $"{Base.AddHours(1):O}/-1/-1/-1/1");
+        hours.Should().Equal($"temperature@{Base:O}/1.5/4/2.5/4", $"temperature@{Base.AddHours(1):O}/-1/-1/-1/1");
 
+        var all = Buckets(await GetAsync(client, $"/api/devices/{device.DeviceId}/rollups?resolution=hour&from={Iso(Base)}&to={Iso(Base.AddHours(2))}"));
+        all.Should().Equal($"humidity@{Base:O}/80/80/80/1", $"temperature@{Base:O}/1.5/4/2.5/4", $"temperature@{Base.AddHours(1):O}/-1/-1/-1/1");
         var later = Buckets(await GetAsync(client, $"/api/devices/{device.DeviceId}/rollups?sensor=temperature&resolution=hour&from={Iso(Base.AddHours(1))}&to={Iso(Base.AddHours(3))}"));
-        later.Should().Equal([$"{Base.AddHours(1):O}/-1/-1/-1/1"], "the range is [from, to)");
+        later.Should().Equal([$"temperature@{Base.AddHours(1):O}/-1/-1/-1/1"], "the range is [from, to)");
         client.Dispose();
     }
 
@@ -68,7 +70,6 @@ public sealed class DeviceTelemetryTests(AuthApiFixture api) : IClassFixture<Aut
     }
 
     [Theory]
-    [InlineData("", "sensor")]
     [InlineData("sensor=a%20b", "sensor")]
     [InlineData("sensor=temperature&resolution=day", "resolution")]
     [InlineData("sensor=temperature&from=ayer", "from")]
@@ -114,7 +115,7 @@ public sealed class DeviceTelemetryTests(AuthApiFixture api) : IClassFixture<Aut
     }
 
     private static List<string> Buckets(JsonElement json) => [.. json.GetProperty("buckets").EnumerateArray().Select(b =>
-        $"{b.GetProperty("start").GetDateTimeOffset():O}/{N(b, "min")}/{N(b, "max")}/{N(b, "avg")}/{b.GetProperty("count").GetInt64()}")];
+        $"{b.GetProperty("sensor").GetString()}@{b.GetProperty("start").GetDateTimeOffset():O}/{N(b, "min")}/{N(b, "max")}/{N(b, "avg")}/{b.GetProperty("count").GetInt64()}")];
 
     // Without trailing zeros: 2.000000 is 2.
     private static string N(JsonElement bucket, string name) =>
