@@ -15,7 +15,7 @@ public enum RollupResolution { Minute, Hour }
 public sealed record GetDeviceRollups(Guid TenantId, Guid DeviceId, string? Sensor, RollupResolution Resolution, DateTimeOffset From, DateTimeOffset To)
     : IRequest<DeviceRollups?>;
 
-/// <summary><see cref="Avg"/> is <c>sum / count</c>, rounded to 6 decimals.</summary>
+/// <summary><see cref="Avg"/> is <c>sum / count</c>, rounded to 6 decimals, without trailing zeros.</summary>
 public sealed record RollupBucket(string Sensor, DateTimeOffset Start, decimal Min, decimal Max, decimal Avg, long Count);
 
 public sealed record DeviceRollups(
@@ -41,7 +41,7 @@ public sealed class GetDeviceRollupsHandler(Tenancy.TenantReads reads) : IReques
         {
             if (!await DeviceVisibility.ExistsAsync(connection, tx, request.TenantId, request.DeviceId, cancellationToken)) return null;
             var rows = await connection.QueryAsync<RollupRow>(new CommandDefinition($"""
-                select sensor as Sensor, bucket as Start, min_value as Min, max_value as Max, round(sum_value / value_count, 6) as Avg, value_count as Count
+                select sensor as Sensor, bucket as Start, min_value as Min, max_value as Max, trim_scale(round(sum_value / value_count, 6)) as Avg, value_count as Count
                   from {view}
                  where tenant_id = @tenant and device_id = @device and (@sensor::text is null or sensor = @sensor) and bucket >= @from and bucket < @to
                  order by sensor, bucket
