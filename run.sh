@@ -29,6 +29,8 @@ url="$(echo "$url" | sed -E 's#//(0\.0\.0\.0|\*|\+|\[::\])#//127.0.0.1#')"
 # password is generated once and kept beside the data, never in the repository.
 # Platform__Demo__Seed=false runs without it.
 export Platform__Demo__Seed="${Platform__Demo__Seed:-true}"
+# Its simulated devices (a fridge, a soil sensor, a door) publish to the embedded broker; false stops them.
+export Platform__Demo__Devices="${Platform__Demo__Devices:-$Platform__Demo__Seed}"
 demo_email="${Platform__Demo__OwnerEmail:-dueno@autos-demo.test}"
 if [ -z "${Platform__Demo__OwnerPassword:-}" ]; then
   data_dir="${Platform__DataDirectory:-$PWD/.data}"
@@ -58,7 +60,8 @@ fi
         demo="
     Demo catalog (search it and ask for a quote): $url/catalogo/demo
       owner account: $demo_email / $Platform__Demo__OwnerPassword
-      (the few hundred demo vehicles appear within a minute of the first start)"
+      (the few hundred demo vehicles appear within a minute of the first start)
+    Demo devices publish every 5 s: curl -N $url/api/devices/stream -H \"Authorization: Bearer \$TOKEN\" (README: Devices)"
       fi
       cat >&2 <<BANNER
 

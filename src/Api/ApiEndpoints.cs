@@ -23,6 +23,7 @@ internal static class ApiEndpoints
         app.MapPublicCatalog();
         app.MapDeviceEndpoints();
         app.MapDeviceAlertEndpoints();
+        app.MapDeviceTelemetryEndpoints();
         return app;
     }
 }

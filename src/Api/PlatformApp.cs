@@ -37,6 +37,7 @@ public static class PlatformApp
         // After the database too: the embedded broker's accounts are written from the migrated registry.
         builder.Services.AddDeviceIngest(builder.Configuration);
         builder.Services.AddDeviceAlerts(builder.Configuration);
+        builder.Services.AddDeviceTelemetry();
         builder.Services.AddPlatformHealthChecks(builder.Configuration);
         builder.Services.AddHttpConventions();
         builder.Services.AddPlatformAuth();

@@ -8,6 +8,7 @@ internal static class DemoCatalog
         var options = configuration.GetSection("Platform:Demo").Get<DemoOptions>() ?? new DemoOptions();
         if (!options.Seed) return services;
         services.AddSingleton(options);
+        if (options.Devices) services.AddSingleton<DemoDeviceFleet>().AddHostedService<DemoDeviceSimulator>();
         return services.AddHostedService<DemoSeeder>();
     }
 }

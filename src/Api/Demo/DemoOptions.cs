@@ -12,4 +12,9 @@ internal sealed record DemoOptions
     public string Country { get; init; } = "CO";
     public string Currency { get; init; } = "COP";
     public string TimeZone { get; init; } = "America/Bogota";
+
+    /// <summary>Platform:Demo:Devices: the demo devices publish readings to the broker (run.sh turns it on).</summary>
+    public bool Devices { get; init; }
+
+    public TimeSpan DeviceInterval { get; init; } = TimeSpan.FromSeconds(5);
 }

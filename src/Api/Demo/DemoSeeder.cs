@@ -37,6 +37,11 @@ internal sealed partial class DemoSeeder(
         var (tenantId, ownerId) = await FindAsync(stoppingToken) ?? await RegisterAsync(stoppingToken);
         await using (var owner = OwnerScope(tenantId, ownerId))
             await DemoReferenceLists.EnsureAsync(owner.ServiceProvider.GetRequiredService<IMediator>(), stoppingToken);
+        await using (var owner = OwnerScope(tenantId, ownerId))
+        {
+            var devices = await DemoDevices.EnsureAsync(owner.ServiceProvider.GetRequiredService<IMediator>(), SystemDatabase, tenantId, stoppingToken);
+            services.GetService<DemoDeviceFleet>()?.Start(tenantId, ownerId, devices);
+        }
         var existing = await CountAsync(tenantId, stoppingToken);
         var generator = new DemoListingGenerator(options.Country, options.Currency, time.GetUtcNow().Year);
         for (var index = (int)existing; index < options.Listings && !stoppingToken.IsCancellationRequested; index++)

@@ -31,6 +31,7 @@ public sealed class ProjectionHost : IAsyncDisposable
     }
 
     public NpgsqlDataSource DataSource { get; }
+    public IServiceProvider Services => _services;
     public TestLog Log { get; }
     public Platform.Write.EventStore.EventStore Store { get; }
     public EventReader Reader { get; }
