@@ -14,13 +14,21 @@ internal sealed class BrokerCeiling(IngestHost host, BenchAccount reader)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
+    // mosquitto 2.0.11 disconnects a client that publishes some 35,000 messages in one go ("out of
+    // memory" in its log, nothing else said) and the rest are lost; a fresh publisher per chunk avoids it.
+    private const int Chunk = 20_000;
+
     /// <summary>Messages per second from the publisher's start to the subscriber's last message.</summary>
     public async Task<double> MeasureAsync(int messages, long boot, CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var lines = new StringBuilder();
-        for (long seq = 1; seq <= messages; seq++) lines.Append(ReadingPayload.Text(boot, seq, now)).Append('\n');
-        var input = Encoding.UTF8.GetBytes(lines.ToString());
+        var chunks = new List<byte[]>();
+        for (long first = 1; first <= messages; first += Chunk)
+        {
+            var lines = new StringBuilder();
+            for (var seq = first; seq < first + Chunk && seq <= messages; seq++) lines.Append(ReadingPayload.Text(boot, seq, now)).Append('\n');
+            chunks.Add(Encoding.UTF8.GetBytes(lines.ToString()));
+        }
 
         var id = string.Create(CultureInfo.InvariantCulture, $"ceiling-{boot}-{Environment.ProcessId}");
         using var subscriber = Start("mosquitto_sub", reader.Username, reader.Password, id, "-C", messages.ToString(CultureInfo.InvariantCulture));
@@ -28,9 +36,7 @@ internal sealed class BrokerCeiling(IngestHost host, BenchAccount reader)
         await SubscribedAsync(id, subscriber, ct);
 
         var clock = Stopwatch.StartNew();
-        using var publisher = Start("mosquitto_pub", IngestHost.IngestUsername, host.IngestPassword, $"{id}-pub", "-l", "-M", "1000");
-        await publisher.StandardInput.BaseStream.WriteAsync(input, ct);
-        publisher.StandardInput.Close();
+        foreach (var chunk in chunks) await PublishAsync(id, chunk, ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(Patience);
         try
@@ -44,12 +50,22 @@ internal sealed class BrokerCeiling(IngestHost host, BenchAccount reader)
         finally
         {
             if (!subscriber.HasExited) subscriber.Kill();
-            if (!publisher.HasExited) await publisher.WaitForExitAsync(CancellationToken.None);
         }
         var seconds = clock.Elapsed.TotalSeconds;
         await drained;
         if (subscriber.ExitCode != 0) throw new InvalidOperationException($"mosquitto_sub exited with {subscriber.ExitCode}: {await subscriber.StandardError.ReadToEndAsync(ct)}");
         return messages / seconds;
+    }
+
+    /// <summary>One publisher per chunk, one after the other (each exits once its last PUBACK arrived).</summary>
+    private async Task PublishAsync(string id, byte[] lines, CancellationToken ct)
+    {
+        using var publisher = Start("mosquitto_pub", IngestHost.IngestUsername, host.IngestPassword, $"{id}-pub", "-l", "-M", "1000");
+        var errors = publisher.StandardError.ReadToEndAsync(ct);
+        await publisher.StandardInput.BaseStream.WriteAsync(lines, ct);
+        publisher.StandardInput.Close();
+        await publisher.WaitForExitAsync(ct);
+        if (publisher.ExitCode != 0) throw new InvalidOperationException($"mosquitto_pub exited with {publisher.ExitCode}: {await errors}");
     }
 
     private Process Start(string program, string username, string password, string clientId, params string[] extra)

@@ -30,6 +30,7 @@ internal static class IngestBenchmark
         // Not a private temp folder: the broker drops to its own user and must reach its files.
         var folder = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"platform-bench-broker-{Environment.ProcessId}-{Guid.NewGuid():N}"));
         Directory.CreateDirectory(folder);
+        IngestResults results;
         try
         {
             await using var host = await IngestHost.StartAsync(connectionString, folder, ct);
@@ -43,8 +44,7 @@ internal static class IngestBenchmark
                     $"load:       {Devices} devices registered through the API, {perDevice:N0} QoS 1 readings each per round " +
                     $"({Devices * perDevice:N0}), outbox {BenchDevice.Outbox}; payload {ReadingPayload.Of(1, 1000, 1_767_225_600_000).Length} bytes; " +
                     $"ceiling: the same number of messages, mosquitto_pub -l to mosquitto_sub"));
-                var results = await MeasureAsync(args, host, accounts[^1], devices, system, perDevice, ct);
-                IngestReport.Write(results, args.Rounds, Console.Out);
+                results = await MeasureAsync(args, host, accounts[^1], devices, system, perDevice, ct);
             }
             finally
             {
@@ -55,6 +55,8 @@ internal static class IngestBenchmark
         {
             Directory.Delete(folder, recursive: true);
         }
+        // Once the host has stopped: its shutdown logs must not come after the JSON line.
+        IngestReport.Write(results, args.Rounds, Console.Out);
         return 0;
     }
 
