@@ -21,8 +21,10 @@ internal sealed class IngestHost : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private IngestHost(WebApplication app, int brokerPort, string ingestPassword, string folder)
+    private IngestHost(WebApplication app, int brokerPort, string ingestPassword, string folder, string postgresDataDirectory)
     {
+        PostgresDataDirectory = postgresDataDirectory;
+        BrokerPidFile = Path.Combine(folder, "mosquitto", Platform.Ingest.Broker.MosquittoConfig.PidFileName);
         this.app = app;
         BrokerPort = brokerPort;
         IngestPassword = ingestPassword;
@@ -43,8 +45,12 @@ internal sealed class IngestHost : IAsyncDisposable
 
     public string BrokerLog { get; }
 
+    public string BrokerPidFile { get; }
+
+    public string PostgresDataDirectory { get; }
+
     /// <param name="folder">Where the broker keeps its files; deleted by the caller after disposal.</param>
-    public static async Task<IngestHost> StartAsync(string connectionString, string folder, CancellationToken ct)
+    public static async Task<IngestHost> StartAsync(string connectionString, string postgresDataDirectory, string folder, CancellationToken ct)
     {
         var port = FreePort();
         var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -57,7 +63,7 @@ internal sealed class IngestHost : IAsyncDisposable
             "--Platform:RateLimits:AnonymousPerMinute=0", "--Platform:RateLimits:PerUserPerMinute=0", "--Platform:RateLimits:PerTenantPerMinute=0",
         ]);
         await app.StartAsync(ct);
-        return new IngestHost(app, port, password, folder);
+        return new IngestHost(app, port, password, folder, postgresDataDirectory);
     }
 
     /// <summary>Signs a tenant up through the API and moves it to the plan without a device limit; answers the owner's token.</summary>
