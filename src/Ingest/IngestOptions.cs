@@ -26,6 +26,12 @@ public sealed class IngestOptions
     /// <summary>Most messages stored in one transaction; fewer when fewer are waiting.</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// Batches one worker handles at once: one being appended while the next is prepared and the one
+    /// before is acknowledged. They still commit in arrival order. 1: one batch after the other.
+    /// </summary>
+    public int PipelinedBatches { get; set; } = 3;
+
     public int MaxPayloadBytes { get; set; } = 16 * 1024;
 
     public TimeSpan RegistryCacheTtl { get; set; } = TimeSpan.FromSeconds(30);

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Platform.Benchmarks.Append;
 using Platform.Benchmarks.Common;
+using Platform.Benchmarks.Ingest;
 using Platform.Benchmarks.Projections;
 using Platform.Benchmarks.Search;
 
@@ -10,6 +11,7 @@ var scenarios = new Dictionary<string, Func<BenchmarkArguments, CancellationToke
     [AppendBenchmark.Scenario] = AppendBenchmark.RunAsync,
     [ProjectionsBenchmark.Scenario] = ProjectionsBenchmark.RunAsync,
     [SearchBenchmark.Scenario] = SearchBenchmark.RunAsync,
+    [IngestBenchmark.Scenario] = IngestBenchmark.RunAsync,
 };
 
 using var stopping = new CancellationTokenSource();

@@ -17,11 +17,29 @@ public sealed class ReadingIntake(BulkAppender bulk, AckMarks marks, IngestCount
     {
         ArgumentNullException.ThrowIfNull(items);
         if (items.Count == 0) return new StoredBatch([], 0, 0);
-        var result = await bulk.AppendAsync([.. items.Select(i => ToEvent(i, metadata ?? Metadata))], ct);
+        var result = await AppendAsync(Prepare(items, metadata), items, ct);
+        return new StoredBatch(await AcknowledgeAsync(items, ct), result.Appended, result.Duplicates);
+    }
+
+    /// <summary>The batch's events, validated and serialized (no database yet); throws <see cref="InvalidAppendException"/>.</summary>
+    public PreparedBulk Prepare(IReadOnlyList<TelemetryItem> items, EventMetadata? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return bulk.Prepare([.. items.Select(i => ToEvent(i, metadata ?? Metadata))]);
+    }
+
+    /// <summary>Stores <paramref name="prepared"/> (made from <paramref name="items"/>) in one transaction.</summary>
+    public async Task<BulkAppendResult> AppendAsync(PreparedBulk prepared, IReadOnlyList<TelemetryItem> items, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var result = await bulk.AppendAsync(prepared, ct);
         counters.Store(result.Appended, result.Duplicates);
         foreach (var refused in items.Select(i => i.Content).OfType<TelemetryPayload.Refused>()) counters.Reject(refused.Reason);
-        return new StoredBatch(await marks.AdvanceAsync(items, ct), result.Appended, result.Duplicates);
+        return result;
     }
+
+    /// <summary>Once the items committed: the ack of every (device, boot) in them.</summary>
+    public Task<IReadOnlyList<DeviceAck>> AcknowledgeAsync(IReadOnlyList<TelemetryItem> items, CancellationToken ct) => marks.AdvanceAsync(items, ct);
 
     public static BulkEvent ToEvent(TelemetryItem item, EventMetadata metadata)
     {

@@ -32,6 +32,46 @@ public sealed partial class IngestStore(ReadingIntake intake, IngestCounters cou
         }
     }
 
+    /// <summary>
+    /// The pipelined path: the batch is prepared at once, appended when <paramref name="turn"/> (the
+    /// previous batch's append) has finished, so batches commit in arrival order, and
+    /// <paramref name="appended"/> is signalled right after; the acks are worked out while the next
+    /// batch is being appended. A batch the store refuses takes the splitting path, in its turn.
+    /// </summary>
+    public async Task<IReadOnlyList<DeviceAck>> StoreInTurnAsync(
+        IReadOnlyList<TelemetryItem> items, Task turn, TaskCompletionSource appended, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(appended);
+        try
+        {
+            PreparedBulk? prepared = null;
+            try
+            {
+                prepared = intake.Prepare(items);
+            }
+            catch (InvalidAppendException)
+            {
+                // Stored one by one below, so only the unstorable message is left out.
+            }
+            await turn.WaitAsync(ct);
+            if (prepared is null) return await StoreAsync(items, ct);
+            try
+            {
+                await WhileDatabaseIsDownAsync(() => intake.AppendAsync(prepared, items, ct), ct);
+            }
+            catch (InvalidAppendException)
+            {
+                return await StoreAsync(items, ct);
+            }
+        }
+        finally
+        {
+            appended.TrySetResult();
+        }
+        return await WhileDatabaseIsDownAsync(() => intake.AcknowledgeAsync(items, ct), ct);
+    }
+
     /// <summary>Runs <paramref name="work"/> again until the database answers; the broker keeps the messages meanwhile.</summary>
     public async Task<T> WhileDatabaseIsDownAsync<T>(Func<Task<T>> work, CancellationToken ct)
     {

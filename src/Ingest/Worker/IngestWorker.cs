@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,8 +10,8 @@ namespace Platform.Ingest.Worker;
 
 /// <summary>
 /// One ingest copy: takes its share of every device's telemetry and status ($share/{group}/...),
-/// stores each batch in one transaction, acknowledges the broker's deliveries (PUBACK) only after
-/// that commit, then publishes each (device, boot)'s highest contiguous stored seq on .../ack.
+/// stores each batch in one transaction (several batches at once, in order: <see cref="IngestPipeline"/>),
+/// acknowledges the broker's deliveries (PUBACK) only after that commit, then publishes each (device, boot)'s highest contiguous stored seq on .../ack.
 /// A crash before the commit loses nothing: the broker or the device sends the messages again.
 /// </summary>
 public sealed partial class IngestWorker(
@@ -65,35 +64,10 @@ public sealed partial class IngestWorker(
 
     private async Task ConsumeAsync(MqttClient client, CancellationToken ct)
     {
-        var batch = new List<MqttMessage>(ingest.Value.BatchSize);
-        while (await client.Messages.WaitToReadAsync(ct))
-        {
-            while (batch.Count < ingest.Value.BatchSize && client.Messages.TryRead(out var message)) batch.Add(message);
-            var sorted = await Store.WhileDatabaseIsDownAsync(() => Sorter.SortAsync(batch, ct), ct);
-            var acks = await Store.StoreAsync(sorted.Items, ct);
-            // After the commit, in arrival order, refused messages too: the broker may forget them now.
-            foreach (var message in batch) await message.AckAsync(ct);
-            batch.Clear();
-            foreach (var ack in acks) await client.PublishAsync(ack.Topic, Encoding.UTF8.GetBytes(ack.Payload), MqttQos.AtMostOnce, ct: ct);
-            counters.Acked(acks.Count);
-            await RecordPresenceAsync(sorted, ct);
-        }
+        using var pipeline = new IngestPipeline(client, Sorter, Store, Presence, counters, ingest.Value.BatchSize, logger);
+        await pipeline.RunAsync(Math.Max(1, ingest.Value.PipelinedBatches), ct);
         // Completed: the broker refused a reconnect for good (the error says why).
         await client.Messages.Completion;
-    }
-
-    /// <summary>Presence is a convenience: failing to write it must not hold up readings.</summary>
-    private async Task RecordPresenceAsync(IngestBatch.Sorted sorted, CancellationToken ct)
-    {
-        try
-        {
-            await Presence.SeenAsync(sorted.Items.Select(i => (i.TenantId, i.DeviceId)), ct);
-            foreach (var (topic, message) in sorted.Statuses) await Presence.StatusAsync(topic.TenantId, topic.DeviceId, message.Payload, ct);
-        }
-        catch (Npgsql.NpgsqlException error)
-        {
-            PresenceFailed(logger, error);
-        }
     }
 
     private MqttClientOptions ClientOptions() => new(broker.Value.Host, broker.Value.Port, ingest.Value.EffectiveClientId)
@@ -111,7 +85,4 @@ public sealed partial class IngestWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingest failed; reconnecting")]
     private static partial void Failed(ILogger logger, Exception error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording device presence failed")]
-    private static partial void PresenceFailed(ILogger logger, Exception error);
 }

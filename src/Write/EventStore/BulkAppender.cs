@@ -3,11 +3,6 @@ using NpgsqlTypes;
 
 namespace Platform.Write.EventStore;
 
-/// <summary>One event of a bulk append; the id deduplicates (a re-sent event is skipped).</summary>
-public sealed record BulkEvent(Guid TenantId, string StreamId, Guid EventId, object Data, EventMetadata? Metadata = null);
-
-public sealed record BulkAppendResult(int Appended, int Duplicates);
-
 /// <summary>
 /// The high-volume path (device readings): lock the batch's streams, read their heads and which
 /// ids are already stored in one round trip, number the new events here, and binary COPY them
@@ -29,14 +24,24 @@ public sealed class BulkAppender(
          cross join lateral (select e.tenant_id, e.event_id from events e where e.tenant_id = u.t and e.event_id = u.id limit 1) x
         """;
 
-    public async Task<BulkAppendResult> AppendAsync(IReadOnlyList<BulkEvent> events, CancellationToken ct = default)
+    public Task<BulkAppendResult> AppendAsync(IReadOnlyList<BulkEvent> events, CancellationToken ct = default) =>
+        AppendAsync(Prepare(events), ct);
+
+    /// <summary>Validates and serializes; throws <see cref="InvalidAppendException"/> for the first event that cannot be stored.</summary>
+    public PreparedBulk Prepare(IReadOnlyList<BulkEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count > options.MaxBulkEvents)
             throw new InvalidAppendException("events", $"at most {options.MaxBulkEvents} events per bulk append");
-        if (events.Count == 0) return new BulkAppendResult(0, 0);
         var seen = new HashSet<(Guid, Guid)>();
-        var rows = Prepare(events).Where(r => seen.Add((r.TenantId, r.EventId))).ToArray();
+        return new PreparedBulk(events.Count, [.. PrepareRows(events).Where(r => seen.Add((r.TenantId, r.EventId)))]);
+    }
+
+    public async Task<BulkAppendResult> AppendAsync(PreparedBulk prepared, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        if (prepared.Count == 0) return new BulkAppendResult(0, 0);
+        var rows = prepared.Rows;
         var streams = rows.Select(r => (r.TenantId, r.StreamId)).Distinct().ToArray();
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -54,7 +59,7 @@ public sealed class BulkAppender(
             throw new InvalidAppendException("events", AppendErrors.UnstorableTextMessage);
         }
         if (appended > 0) notifier.Appended();
-        return new BulkAppendResult(appended, events.Count - appended);
+        return new BulkAppendResult(appended, prepared.Count - appended);
     }
 
     private static async Task<int> CopyAsync(
@@ -112,7 +117,7 @@ public sealed class BulkAppender(
         return command;
     }
 
-    private BulkRow[] Prepare(IReadOnlyList<BulkEvent> events)
+    private BulkRow[] PrepareRows(IReadOnlyList<BulkEvent> events)
     {
         var rows = new BulkRow[events.Count];
         for (var i = 0; i < events.Count; i++)
@@ -127,5 +132,5 @@ public sealed class BulkAppender(
         return rows;
     }
 
-    private sealed record BulkRow(Guid TenantId, string StreamId, Guid EventId, string Type, string Data, string Metadata);
+    internal sealed record BulkRow(Guid TenantId, string StreamId, Guid EventId, string Type, string Data, string Metadata);
 }
