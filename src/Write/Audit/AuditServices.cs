@@ -17,6 +17,7 @@ public static class AuditServices
         services.TryAddSingleton(options);
         services.TryAddSingleton<EventChainSealer>();
         services.TryAddSingleton<StreamStates>();
+        services.TryAddSingleton<StreamReplay>();
         if (options.RunSealer) services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChainSealerService>());
         return services
             .AddStreamState("tenant", TenancyEvents.TenantStream, Tenant.Fold)

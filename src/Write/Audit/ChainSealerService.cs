@@ -1,15 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Write.EventStore;
 
 namespace Platform.Write.Audit;
 
-/// <summary>Seals new events shortly after they commit: woken by appends, polling as a fallback.</summary>
-public sealed partial class ChainSealerService(
-    EventChainSealer sealer, EventNotifier notifier, AuditOptions options, ILogger<ChainSealerService> logger) : BackgroundService
+/// <summary>
+/// Seals new events shortly after they commit: woken by appends, polling as a fallback. Its parts are
+/// resolved once it runs: the host builds every hosted service before starting any, and in embedded
+/// mode the database exists only once its cluster has started.
+/// </summary>
+public sealed partial class ChainSealerService(IServiceProvider services, AuditOptions options, ILogger<ChainSealerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var sealer = services.GetRequiredService<EventChainSealer>();
+        var notifier = services.GetRequiredService<EventNotifier>();
         while (!stoppingToken.IsCancellationRequested)
         {
             var generation = notifier.Generation;
