@@ -25,6 +25,8 @@ public static class PlatformCli
                 Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors,
                 Interactive = InteractionSupport.No,
             });
+        // A file or a pipe has no width: keep table rows whole instead of wrapping them at 80 columns.
+        if (output is not null || Console.IsOutputRedirected) console.Profile.Width = 240;
         var root = new RootCommand("Platform: historia, cadena de hashes, exportación e importación, proyecciones.");
         root.Options.Add(CliOptions.Connection);
         root.Options.Add(CliOptions.DataDirectory);

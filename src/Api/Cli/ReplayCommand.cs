@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Platform.Write.Audit;
 using Spectre.Console;
@@ -11,7 +12,8 @@ namespace Platform.Api.Cli;
 /// </summary>
 internal static class ReplayCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Line = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create(IAnsiConsole console)
     {
@@ -33,7 +35,7 @@ internal static class ReplayCommand
             await foreach (var e in ReplayQuery.ReadAsync(database.System, filter, ct))
             {
                 if (filter.StreamId is not null) events.Add(e);
-                if (parse.GetValue(json)) console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(AuditEvent.Of(e), JsonSerializerOptions.Web));
+                if (parse.GetValue(json)) console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(AuditEvent.Of(e), Line));
                 else table.AddRow(Cells(e, events.Count));
             }
             if (!parse.GetValue(json)) console.Write(table);
