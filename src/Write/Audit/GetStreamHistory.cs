@@ -28,6 +28,7 @@ public sealed class GetStreamHistoryHandler(CommandContext context, TenantDataba
     public async Task<StreamHistory> Handle(GetStreamHistory request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!AuditText.CanBeStreamId(request.StreamId)) throw new NotFoundException("el flujo de eventos");
         await using var tx = await database.BeginAsync(context.Tenant, cancellationToken);
         var version = await tx.ScalarAsync<long>(
             "select coalesce(max(version), 0) from events where tenant_id = $1 and stream_id = $2", cancellationToken, tx.TenantId, request.StreamId);

@@ -21,9 +21,9 @@ public sealed class ListAuditEventsValidator : AbstractValidator<ListAuditEvents
 {
     public ListAuditEventsValidator()
     {
-        RuleFor(q => q.StreamId).MaximumLength(200);
-        RuleFor(q => q.Type).MaximumLength(200);
-        RuleFor(q => q.UserId).MaximumLength(100);
+        RuleFor(q => q.StreamId).MaximumLength(200).Must(AuditText.IsStorable).WithMessage("No es un texto válido.");
+        RuleFor(q => q.Type).MaximumLength(200).Must(AuditText.IsStorable).WithMessage("No es un texto válido.");
+        RuleFor(q => q.UserId).MaximumLength(100).Must(AuditText.IsStorable).WithMessage("No es un texto válido.");
         RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null)
             .WithMessage("Debe ser posterior a 'from'.");
         RuleFor(q => q.Limit).InclusiveBetween(1, 500);

@@ -12,6 +12,7 @@ public sealed class StreamReplay(StreamStates states, EventSerializer serializer
     public static async Task<List<StoredEvent>> LoadAsync(TenantTransaction tx, string streamId, long fromVersion, int limit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);
+        if (!AuditText.CanBeStreamId(streamId)) return [];
         await using var command = tx.Command(
             $"select {StoredEvent.Columns} from events where tenant_id = $1 and stream_id = $2 and version >= $3 order by version limit $4",
             tx.TenantId, streamId, fromVersion, limit);
