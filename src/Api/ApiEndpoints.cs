@@ -1,4 +1,5 @@
 using Platform.Api.Admin;
+using Platform.Api.Audit;
 using Platform.Api.Auth;
 using Platform.Api.Catalog;
 using Platform.Api.Devices;
@@ -24,6 +25,7 @@ internal static class ApiEndpoints
         app.MapDeviceEndpoints();
         app.MapDeviceAlertEndpoints();
         app.MapDeviceTelemetryEndpoints();
+        app.MapAuditEndpoints();
         return app;
     }
 }

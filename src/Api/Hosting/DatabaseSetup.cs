@@ -1,6 +1,7 @@
 using Npgsql;
 using Platform.Projections.Storage;
 using Platform.Read.Tenancy;
+using Platform.Write.Audit;
 using Platform.Write.Catalog;
 using Platform.Write.Devices;
 using Platform.Write.EventStore;
@@ -44,6 +45,8 @@ internal static class DatabaseSetup
         // Registered after the embedded cluster so it starts after it; Kestrel starts after both,
         // so nothing is served from a database without its schema.
         builder.Services.AddHostedService<DatabaseMigrationService>();
+        // After the migrations: the chain sealer starts on a migrated database.
+        builder.Services.AddAudit(audit => builder.Configuration.GetSection("Platform:Audit").Bind(audit));
         return builder;
     }
 }
@@ -62,6 +65,7 @@ internal sealed class DatabaseMigrationService(IServiceProvider services, IConfi
         await DevicesSchema.MigrateAsync(dataSource, cancellationToken);
         await Write.Devices.Alerts.DeviceAlertsSchema.MigrateAsync(dataSource, cancellationToken);
         await ProjectionsSchema.MigrateAsync(dataSource, cancellationToken);
+        await AuditSchema.MigrateAsync(dataSource, cancellationToken);
 
         var database = services.GetRequiredService<PlatformDatabase>();
         var application = configuration.GetConnectionString("PlatformApp");

@@ -8,7 +8,7 @@ internal sealed class EmbeddedPostgresService(
     : IHostedService, IAsyncDisposable
 {
     public const string DatabaseName = "platform";
-    private const int DefaultPort = 55432;
+    public const int DefaultPort = 55432;
 
     private LocalPostgres? cluster;
 

@@ -28,7 +28,7 @@ internal static class AppendBenchmark
         var settings = args.Profile ? StatementProfile.ServerSettings : new Dictionary<string, string>();
         await using var cluster = await BenchmarkCluster.StartAsync(settings, ct);
         await cluster.Postgres.CreateDatabaseAsync(Database, ct);
-        await using var db = await AppendDatabase.CreateAsync(cluster.Postgres.ConnectionString(Database), args.FromEmpty, ct);
+        await using var db = await AppendDatabase.CreateAsync(cluster.Postgres.ConnectionString(Database), args.FromEmpty, ct, args.Chain);
         await MachineInfo.WriteAsync(db.Admin, Console.Out, ct);
         Console.WriteLine(args.FromEmpty
             ? "tables:     truncated before every run (never analyzed); checkpoint before every run"
@@ -50,6 +50,10 @@ internal static class AppendBenchmark
         }
 
         ResultReport.Write(Scenario, results, args.Rounds, Console.Out);
+        Console.WriteLine($"chain:      {args.Chain}");
+        if (db.Sealer is { } sealer)
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"sealer:     {sealer.Sealed:N0} events sealed in {sealer.Busy.TotalSeconds:N1} s busy ({sealer.Sealed / Math.Max(0.001, sealer.Busy.TotalSeconds):N0} ev/s)"));
         return 0;
     }
 }

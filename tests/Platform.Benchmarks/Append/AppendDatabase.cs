@@ -13,10 +13,12 @@ namespace Platform.Benchmarks.Append;
 internal sealed class AppendDatabase : IBenchmarkTables, IAsyncDisposable
 {
     private readonly bool fromEmpty;
+    private readonly string chain;
 
-    private AppendDatabase(NpgsqlDataSource ours, NpgsqlDataSource raw, NpgsqlDataSource admin, bool fromEmpty)
+    private AppendDatabase(NpgsqlDataSource ours, NpgsqlDataSource raw, NpgsqlDataSource admin, bool fromEmpty, string chain)
     {
         this.fromEmpty = fromEmpty;
+        this.chain = chain;
         Ours = ours;
         Raw = raw;
         Admin = admin;
@@ -46,17 +48,22 @@ internal sealed class AppendDatabase : IBenchmarkTables, IAsyncDisposable
     /// <summary>Rows a reset table already holds (the seeded history), which a run's count leaves out.</summary>
     private long Baseline => fromEmpty ? 0 : SeedHistory.Events;
 
-    public static async Task<AppendDatabase> CreateAsync(string connectionString, bool fromEmpty, CancellationToken ct)
+    /// <summary>The chain sealer beside the writers (<c>--chain sealer</c>), else null.</summary>
+    public SealerLoop? Sealer { get; private set; }
+
+    public static async Task<AppendDatabase> CreateAsync(string connectionString, bool fromEmpty, CancellationToken ct, string chain = "none")
     {
         var database = new AppendDatabase(
             PlatformDataSource.Create(connectionString),
             PlatformDataSource.Create(connectionString),
             NpgsqlDataSource.Create(connectionString),
-            fromEmpty);
+            fromEmpty, chain);
         try
         {
             await EventStoreSchema.MigrateAsync(database.Admin, ct);
             await database.ExecuteAsync(RawSql.CreateTable, ct);
+            if (chain == "append") await database.ExecuteAsync(ChainAtAppend.InstallSql, ct);
+            if (chain == "sealer") database.Sealer = new SealerLoop(NpgsqlDataSource.Create(connectionString));
             return database;
         }
         catch
@@ -68,8 +75,13 @@ internal sealed class AppendDatabase : IBenchmarkTables, IAsyncDisposable
 
     public async Task ResetAsync(CancellationToken ct)
     {
-        await ExecuteAsync("truncate events, raw_events restart identity", ct);
+        await ExecuteAsync(chain == "append"
+            ? "truncate events, raw_events, event_chain, event_chain_heads, event_chain_sealer, bench_chain_tips restart identity"
+            : "truncate events, raw_events, event_chain, event_chain_heads, event_chain_sealer restart identity", ct);
         if (!fromEmpty) await ExecuteAsync(SeedHistory.Sql, ct);
+        // The seeded history counts as sealed long ago: the sealer works on what the run appends.
+        if (chain == "sealer")
+            await ExecuteAsync("insert into event_chain_sealer (id, transaction_id, position) select 1, transaction_id, position from events order by transaction_id desc, position desc limit 1 on conflict (id) do update set transaction_id = excluded.transaction_id, position = excluded.position", ct);
         // Each run then starts with a clean buffer pool and pays the same full-page writes after
         // the checkpoint, instead of whichever side a timed checkpoint happens to land on.
         await ExecuteAsync("checkpoint", ct);
@@ -89,6 +101,7 @@ internal sealed class AppendDatabase : IBenchmarkTables, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Sealer is not null) await Sealer.DisposeAsync();
         await Notifier.DisposeAsync();
         await Ours.DisposeAsync();
         await Raw.DisposeAsync();

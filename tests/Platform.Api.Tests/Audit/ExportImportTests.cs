@@ -1,0 +1,126 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Platform.Api.Cli;
+using Platform.Api.Tests.Auth;
+using Platform.Testing;
+using Platform.Write.Audit;
+using Platform.Write.Storage;
+
+namespace Platform.Api.Tests.Audit;
+
+public sealed class ExportImportTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    private static readonly string[] SearchViews = ["catalog_search", "catalog_network", "catalog_tenants", "catalog_vocabulary", "catalog_synonyms"];
+
+    [Fact]
+    public async Task A_tenant_exported_through_the_api_and_imported_by_the_tool_rebuilds_the_same_read_models()
+    {
+        await using var original = await AuditWorld.StartAsync(database.ConnectionString);
+        var owner = await TestAccounts.RegisterTenantAsync(original.Client);
+        using var asOwner = original.Client.WithBearer(owner);
+        await AuditWorld.ListingWithHistoryAsync(asOwner);
+        await AuditWorld.ListingWithHistoryAsync(asOwner, "Chevrolet Onix LTZ");
+        var sealedReport = await AuditWorld.SealedAsync(asOwner);
+        var before = await EventuallyAsync(() => ReadModelsAsync(database.DataSource, owner.TenantId), m => m.Contains("Chevrolet Onix LTZ"));
+
+        var file = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.zip");
+        using (var export = await asOwner.GetAsync(new Uri("/api/audit/export", UriKind.Relative)))
+        {
+            export.Content.Headers.ContentType!.MediaType.Should().Be("application/zip");
+            await File.WriteAllBytesAsync(file, await export.Content.ReadAsByteArrayAsync());
+        }
+        var manifest = await ManifestAsync(file);
+        manifest.Events.Should().Be(sealedReport.GetProperty("events").GetInt64());
+        manifest.Chain!.Hash.Should().Be(sealedReport.GetProperty("head").GetProperty("hash").GetString());
+        manifest.SealedChainMatches.Should().BeTrue();
+
+        var cluster = await TestCluster.SharedAsync();
+        var copyName = $"test_{Guid.NewGuid():N}";
+        await cluster.CreateDatabaseAsync(copyName);
+        try
+        {
+            var copy = cluster.ConnectionString(copyName);
+            using var importOutput = new StringWriter();
+            (await PlatformCli.RunAsync(["import", file, "--connection", copy], importOutput)).Should().Be(0, importOutput.ToString());
+            using (var again = new StringWriter())
+                (await PlatformCli.RunAsync(["import", file, "--connection", copy], again)).Should().Be(1, "a database that holds the tenant already is refused");
+
+            await using var copyHost = await AuditWorld.StartAsync(copy);
+            await using var copySource = PlatformDataSource.Create(copy);
+            var after = await EventuallyAsync(() => ReadModelsAsync(copySource, owner.TenantId), m => m == before);
+            after.Should().Be(before);
+            (await StatesAsync(copyHost, copySource, owner.TenantId)).Should().Be(await StatesAsync(original, database.DataSource, owner.TenantId));
+
+            var reexported = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.zip");
+            using var exportOutput = new StringWriter();
+            (await PlatformCli.RunAsync(["export", "--tenant", owner.TenantId.ToString(), "--out", reexported, "--connection", copy], exportOutput))
+                .Should().Be(0, exportOutput.ToString());
+            var second = await ManifestAsync(reexported);
+            second.EventsSha256.Should().Be(manifest.EventsSha256, "the same events, byte for byte");
+            second.Chain.Should().Be(manifest.Chain);
+            File.Delete(reexported);
+        }
+        finally
+        {
+            File.Delete(file);
+            await using var connection = new NpgsqlConnection(cluster.ConnectionString() + ";Pooling=false");
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists \"{copyName}\" with (force)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task<ExportManifest> ManifestAsync(string file)
+    {
+        await using var stream = File.OpenRead(file);
+        using var archive = new ZipArchive(stream);
+        archive.Entries.Select(e => e.FullName).Should().BeEquivalentTo(ExportManifest.EventsEntry, ExportManifest.ManifestEntry);
+        stream.Position = 0;
+        return await TenantImport.ReadManifestAsync(stream);
+    }
+
+    /// <summary>Every search read-model row of the tenant, as one comparable text.</summary>
+    private static async Task<string> ReadModelsAsync(NpgsqlDataSource system, Guid tenantId)
+    {
+        var rows = new List<string>();
+        foreach (var view in SearchViews)
+        {
+            await using var command = system.CreateCommand($"select to_jsonb(t)::text from {view} t where tenant_id = $1 order by 1");
+            command.Parameters.Add(new() { Value = tenantId });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) rows.Add($"{view}: {reader.GetString(0)}");
+        }
+        return string.Join('\n', rows);
+    }
+
+    /// <summary>Every stream of the tenant with a registered kind, replayed to its last version.</summary>
+    private static async Task<string> StatesAsync(ApiHost host, NpgsqlDataSource system, Guid tenantId)
+    {
+        var states = host.Services.GetRequiredService<StreamStates>();
+        var replay = host.Services.GetRequiredService<StreamReplay>();
+        await using var connection = await system.OpenConnectionAsync();
+        var streams = new SortedDictionary<string, List<StoredEvent>>(StringComparer.Ordinal);
+        await foreach (var e in ChainVerifier.Events(connection, null, tenantId))
+        {
+            if (!streams.TryGetValue(e.StreamId, out var events)) streams[e.StreamId] = events = [];
+            events.Add(e);
+        }
+        streams.Keys.Should().Contain(s => s.StartsWith("listing-", StringComparison.Ordinal));
+        return string.Join('\n', streams.Where(s => states.Find(s.Key) is not null)
+            .Select(s => $"{s.Key}: {JsonSerializer.Serialize(replay.StateAfter(states.Find(s.Key)!, s.Value, s.Value.Count))}"));
+    }
+
+    private static async Task<string> EventuallyAsync(Func<Task<string>> read, Func<string, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var value = await read();
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) return value;
+            await Task.Delay(200);
+        }
+    }
+}
