@@ -3,6 +3,7 @@ using Platform.Api.Auth;
 using Platform.Api.Catalog;
 using Platform.Api.Devices;
 using Platform.Api.Health;
+using Platform.Api.Pipeline;
 using Platform.Api.Public;
 using Platform.Api.Tenancy;
 
@@ -22,6 +23,8 @@ internal static class ApiEndpoints
         app.MapCatalogSearchEndpoints();
         app.MapPublicCatalog();
         app.MapDeviceEndpoints();
+        app.MapPipelineEndpoints();
+        app.MapOpportunityEndpoints();
         return app;
     }
 }

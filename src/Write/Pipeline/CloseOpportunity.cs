@@ -6,9 +6,9 @@ using Platform.Write.Tenancy;
 
 namespace Platform.Write.Pipeline;
 
-/// <summary>Wins an open opportunity for <paramref name="Amount"/> (in the opportunity's currency unless given).</summary>
+/// <summary>Wins an open opportunity for <paramref name="Amount"/>, in the opportunity's currency.</summary>
 [Authorize(Roles = "owner,admin,sales")]
-public sealed record WinOpportunity(Guid OpportunityId, decimal Amount, string? Currency, long? ExpectedVersion = null) : MediatR.IRequest<OpportunityChanged>;
+public sealed record WinOpportunity(Guid OpportunityId, decimal Amount, long? ExpectedVersion = null) : MediatR.IRequest<OpportunityChanged>;
 
 /// <summary>Loses an open opportunity for one of the tenant's lost reasons.</summary>
 [Authorize(Roles = "owner,admin,sales")]
@@ -20,11 +20,7 @@ public sealed record ReopenOpportunity(Guid OpportunityId, Guid StageId, long? E
 
 public sealed class WinOpportunityValidator : AbstractValidator<WinOpportunity>
 {
-    public WinOpportunityValidator()
-    {
-        RuleFor(c => c.Amount).OpportunityAmount().GreaterThan(0).WithMessage("Es mayor que 0.");
-        RuleFor(c => c.Currency).Must(c => c is null || CurrencyCodes.IsKnown(c)).WithMessage("Debe ser un código de moneda ISO 4217, por ejemplo COP.");
-    }
+    public WinOpportunityValidator() => RuleFor(c => c.Amount).OpportunityAmount().GreaterThan(0).WithMessage("Es mayor que 0.");
 }
 
 public sealed class LoseOpportunityValidator : AbstractValidator<LoseOpportunity>
@@ -48,8 +44,7 @@ public sealed class WinOpportunityHandler(CommandContext context, TenantDatabase
 
     protected override Task<Opportunity.Command> DecisionAsync(
         TenantTransaction tx, WinOpportunity request, OpportunityState state, PipelineState pipeline, CancellationToken ct) =>
-        Task.FromResult<Opportunity.Command>(new Opportunity.Win(
-            pipeline, new Money(request.Amount, request.Currency is null ? state.Value.Currency : CurrencyCodes.Normalize(request.Currency))));
+        Task.FromResult<Opportunity.Command>(new Opportunity.Win(pipeline, new Money(request.Amount, state.Value.Currency)));
 }
 
 public sealed class LoseOpportunityHandler(CommandContext context, TenantDatabase database, TransactionalAppend append, EventSerializer serializer)
