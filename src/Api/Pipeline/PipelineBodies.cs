@@ -1,5 +1,3 @@
-using Platform.Write.Pipeline;
-
 namespace Platform.Api.Pipeline;
 
 /// <summary>The bodies the pipeline and opportunity endpoints read besides the commands themselves.</summary>
@@ -7,15 +5,9 @@ internal static class PipelineBodies
 {
     public sealed record PipelineBody(string? Name, bool? Archived);
 
-    public sealed record NewStageBody(string? Name, int Probability, string? Color, int? ExpectedDays, int? RottingDays, int? Order)
-    {
-        public StageInput ToInput() => new(Name ?? "", Probability, Color ?? "", ExpectedDays, RottingDays);
-    }
+    public sealed record NewStageBody(string? Name, int Probability, string? Color, int? ExpectedDays, int? RottingDays, int? Order);
 
-    public sealed record StageBody(string? Name, int Probability, string? Color, int? ExpectedDays, int? RottingDays)
-    {
-        public StageInput ToInput() => new(Name ?? "", Probability, Color ?? "", ExpectedDays, RottingDays);
-    }
+    public sealed record StageBody(string? Name, int Probability, string? Color, int? ExpectedDays, int? RottingDays);
 
     public sealed record StageOrderBody(IReadOnlyList<Guid>? StageIds);
 

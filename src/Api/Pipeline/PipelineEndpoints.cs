@@ -82,7 +82,8 @@ internal static class PipelineEndpoints
 
     private static async Task<Created<PipelineChanged>> AddStage(Guid id, NewStageBody body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
-        var changed = await mediator.Send(new AddPipelineStage(id, body.ToInput(), body.Order, IfMatch(request)), ct);
+        var changed = await mediator.Send(new AddPipelineStage(
+            id, body.Name ?? "", body.Probability, body.Color ?? "", body.ExpectedDays, body.RottingDays, body.Order, IfMatch(request)), ct);
         response.SetETag(changed.Version);
         return TypedResults.Created($"/api/pipelines/{id:D}/stages", changed);
     }
@@ -92,7 +93,8 @@ internal static class PipelineEndpoints
 
     private static async Task<Ok<PipelineChanged>> ChangeStage(
         Guid id, Guid stageId, StageBody body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-        Changed(response, await mediator.Send(new ChangePipelineStage(id, stageId, body.ToInput(), IfMatch(request)), ct));
+        Changed(response, await mediator.Send(new ChangePipelineStage(
+            id, stageId, body.Name ?? "", body.Probability, body.Color ?? "", body.ExpectedDays, body.RottingDays, IfMatch(request)), ct));
 
     private static async Task<Ok<PipelineChanged>> RemoveStage(Guid id, Guid stageId, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
         Changed(response, await mediator.Send(new RemovePipelineStage(id, stageId, IfMatch(request)), ct));

@@ -7,11 +7,15 @@ namespace Platform.Write.Pipeline;
 
 /// <summary>Adds an open stage at <paramref name="Order"/> (1 is first), or right before the won and lost stages.</summary>
 [Authorize(Roles = "owner,admin")]
-public sealed record AddPipelineStage(Guid PipelineId, StageInput Stage, int? Order, long? ExpectedVersion = null) : MediatR.IRequest<PipelineChanged>;
+public sealed record AddPipelineStage(
+    Guid PipelineId, string Name, int Probability, string Color, int? ExpectedDays, int? RottingDays, int? Order, long? ExpectedVersion = null)
+    : MediatR.IRequest<PipelineChanged>, IStageFields;
 
 /// <summary>Changes a stage's name, probability, color, expected days and rotting days.</summary>
 [Authorize(Roles = "owner,admin")]
-public sealed record ChangePipelineStage(Guid PipelineId, Guid StageId, StageInput Stage, long? ExpectedVersion = null) : MediatR.IRequest<PipelineChanged>;
+public sealed record ChangePipelineStage(
+    Guid PipelineId, Guid StageId, string Name, int Probability, string Color, int? ExpectedDays, int? RottingDays, long? ExpectedVersion = null)
+    : MediatR.IRequest<PipelineChanged>, IStageFields;
 
 /// <summary>Every stage of the pipeline, in the new order.</summary>
 [Authorize(Roles = "owner,admin")]
@@ -25,15 +29,14 @@ public sealed class AddPipelineStageValidator : AbstractValidator<AddPipelineSta
 {
     public AddPipelineStageValidator()
     {
-        RuleFor(c => c.Stage).NotNull().WithMessage("Es obligatorio.").SetValidator(new StageInputValidator());
+        Include(new StageFieldsValidator<AddPipelineStage>());
         RuleFor(c => c.Order).InclusiveBetween(1, SalesPipeline.MaxStages).WithMessage($"El orden va de 1 a {SalesPipeline.MaxStages}.");
     }
 }
 
 public sealed class ChangePipelineStageValidator : AbstractValidator<ChangePipelineStage>
 {
-    public ChangePipelineStageValidator() =>
-        RuleFor(c => c.Stage).NotNull().WithMessage("Es obligatorio.").SetValidator(new StageInputValidator());
+    public ChangePipelineStageValidator() => Include(new StageFieldsValidator<ChangePipelineStage>());
 }
 
 public sealed class ReorderPipelineStagesValidator : AbstractValidator<ReorderPipelineStages>
@@ -56,7 +59,7 @@ public sealed class AddPipelineStageHandler(CommandContext context, TenantDataba
 
     protected override Task<IEnumerable<SalesPipeline.Command>> DecisionsAsync(
         TenantTransaction tx, AddPipelineStage request, PipelineState state, CancellationToken ct) =>
-        Task.FromResult<IEnumerable<SalesPipeline.Command>>([new SalesPipeline.AddStage(request.Stage.ToStage(_stageId), request.Order)]);
+        Task.FromResult<IEnumerable<SalesPipeline.Command>>([new SalesPipeline.AddStage(StageInput.Of(request).ToStage(_stageId), request.Order)]);
 }
 
 public sealed class ChangePipelineStageHandler(CommandContext context, TenantDatabase database, TransactionalAppend append, EventSerializer serializer)
@@ -70,7 +73,7 @@ public sealed class ChangePipelineStageHandler(CommandContext context, TenantDat
 
     protected override Task<IEnumerable<SalesPipeline.Command>> DecisionsAsync(
         TenantTransaction tx, ChangePipelineStage request, PipelineState state, CancellationToken ct) =>
-        Task.FromResult<IEnumerable<SalesPipeline.Command>>([new SalesPipeline.ChangeStage(request.Stage.ToStage(request.StageId))]);
+        Task.FromResult<IEnumerable<SalesPipeline.Command>>([new SalesPipeline.ChangeStage(StageInput.Of(request).ToStage(request.StageId))]);
 }
 
 public sealed class ReorderPipelineStagesHandler(CommandContext context, TenantDatabase database, TransactionalAppend append, EventSerializer serializer)
