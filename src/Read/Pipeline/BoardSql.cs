@@ -37,10 +37,10 @@ internal sealed record TotalRow(Guid StageId, string Currency, long Count, decim
 
 internal sealed record CardRow(
     Guid StageId, Guid OpportunityId, string Title, Guid CustomerId, Guid OwnerId, string Status, decimal Value, decimal? WonAmount, string Currency,
-    DateTime? ExpectedCloseDate, DateTime StageEnteredAt, DateTime LastActivityAt, double IdleDays, bool Rotting, long Rank)
+    DateOnly? ExpectedCloseDate, DateTime StageEnteredAt, DateTime LastActivityAt, double IdleDays, bool Rotting, long Rank)
 {
     public BoardCard ToCard(DateTimeOffset now) => new(
         OpportunityId, Title, CustomerId, OwnerId, Status, Value, WonAmount, Currency,
-        ExpectedCloseDate is { } date ? DateOnly.FromDateTime(date) : null,
+        ExpectedCloseDate,
         new DateTimeOffset(StageEnteredAt, TimeSpan.Zero), new DateTimeOffset(LastActivityAt, TimeSpan.Zero), Math.Round(IdleDays, 2), Rotting);
 }

@@ -52,10 +52,10 @@ public sealed class ListOpportunitiesHandler(Tenancy.TenantReads reads) : IReque
 
 internal sealed record OpportunityRow(
     Guid OpportunityId, Guid PipelineId, Guid StageId, string StageName, string Status, string Title, Guid CustomerId, Guid? LeadId,
-    decimal Value, decimal? WonAmount, string Currency, Guid OwnerId, DateTime? ExpectedCloseDate, string? LostReason, DateTime OpenedAt, DateTime? ClosedAt)
+    decimal Value, decimal? WonAmount, string Currency, Guid OwnerId, DateOnly? ExpectedCloseDate, string? LostReason, DateTime OpenedAt, DateTime? ClosedAt)
 {
     public OpportunitySummary ToSummary() => new(
         OpportunityId, PipelineId, StageId, StageName, Status, Title, CustomerId, LeadId, Value, WonAmount, Currency, OwnerId,
-        ExpectedCloseDate is { } date ? DateOnly.FromDateTime(date) : null, LostReason, new DateTimeOffset(OpenedAt, TimeSpan.Zero),
+        ExpectedCloseDate, LostReason, new DateTimeOffset(OpenedAt, TimeSpan.Zero),
         ClosedAt is { } closed ? new DateTimeOffset(closed, TimeSpan.Zero) : null);
 }
