@@ -38,7 +38,7 @@ internal static class OpportunityEndpoints
             .WithName("AddOpportunityNote").WithSummary("Adds a note.");
         opportunities.MapPost("/{id}/activities", Schedule).Sends<ScheduleActivity>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422)
             .WithName("ScheduleActivity").WithSummary("Schedules a call, meeting, email, visit, message or task, for the owner unless assigned.");
-        opportunities.MapPost("/{id}/activities/{activityId:guid}/complete", Complete).Sends<CompleteActivity>().ProducesProblem(404)
+        opportunities.MapPost("/{id}/activities/{activityId}/complete", Complete).Sends<CompleteActivity>().ProducesProblem(404)
             .WithName("CompleteActivity").WithSummary("Marks an activity done.");
         opportunities.MapGet("/{id}/history", History).Sends<GetOpportunityHistory>().ProducesProblem(404)
             .WithName("GetOpportunityHistory").WithSummary("Each stage it went through and the time it spent there, the current one running.");

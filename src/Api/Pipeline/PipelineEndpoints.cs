@@ -33,9 +33,9 @@ internal static class PipelineEndpoints
             .WithName("AddPipelineStage").WithSummary("Adds an open stage at an order, or right before won and lost.");
         pipelines.MapPut("/{id}/stages/order", Reorder).Sends<ReorderPipelineStages>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422)
             .WithName("ReorderPipelineStages").WithSummary("Every stage id of the pipeline, in the new order.");
-        pipelines.MapPut("/{id}/stages/{stageId:guid}", ChangeStage).Sends<ChangePipelineStage>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422)
+        pipelines.MapPut("/{id}/stages/{stageId}", ChangeStage).Sends<ChangePipelineStage>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422)
             .WithName("ChangePipelineStage").WithSummary("Name, probability, color, expected days and rotting days of a stage.");
-        pipelines.MapDelete("/{id}/stages/{stageId:guid}", RemoveStage).Sends<RemovePipelineStage>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422)
+        pipelines.MapDelete("/{id}/stages/{stageId}", RemoveStage).Sends<RemovePipelineStage>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422)
             .WithName("RemovePipelineStage").WithSummary("Removes an open stage that holds no open opportunity.");
         pipelines.MapGet("/{id}/board", Board).Sends<GetPipelineBoard>().ProducesProblem(404)
             .WithName("GetPipelineBoard").WithSummary("Kanban columns: count, value and weighted value per currency, newest cards (cards=0..200), rotting flagged.");
