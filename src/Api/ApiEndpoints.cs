@@ -4,6 +4,7 @@ using Platform.Api.Auth;
 using Platform.Api.Catalog;
 using Platform.Api.Devices;
 using Platform.Api.Health;
+using Platform.Api.Pipeline;
 using Platform.Api.Public;
 using Platform.Api.Tenancy;
 
@@ -26,6 +27,8 @@ internal static class ApiEndpoints
         app.MapDeviceAlertEndpoints();
         app.MapDeviceTelemetryEndpoints();
         app.MapAuditEndpoints();
+        app.MapPipelineEndpoints();
+        app.MapOpportunityEndpoints();
         return app;
     }
 }

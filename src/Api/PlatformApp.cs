@@ -47,6 +47,7 @@ public static class PlatformApp
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddSingleton<Admin.OperatorTenant>();
         builder.Services.AddCatalogSearch(builder.Configuration);
+        builder.Services.AddSalesPipelines();
         builder.Services.AddCommandPipeline(
             typeof(Write.Tenancy.CommandContext).Assembly, typeof(Read.Tenancy.TenantReads).Assembly, typeof(PlatformApp).Assembly);
 

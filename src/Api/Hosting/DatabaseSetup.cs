@@ -6,6 +6,7 @@ using Platform.Write.Catalog;
 using Platform.Write.Devices;
 using Platform.Write.EventStore;
 using Platform.Write.Identity;
+using Platform.Write.Pipeline;
 using Platform.Write.Storage;
 using Platform.Write.Tenancy;
 
@@ -39,7 +40,7 @@ internal static class DatabaseSetup
         builder.Services.AddSingleton<TenantDatabase>();
         builder.Services.AddSingleton<TenantReads>();
         builder.Services.AddSingleton(new EventTypeRegistry().RegisterTenancy().RegisterCatalog().RegisterDevices()
-            .RegisterTenantNetwork().RegisterCatalogSynonyms());
+            .RegisterTenantNetwork().RegisterCatalogSynonyms().RegisterPipeline());
         builder.Services.AddEventStore();
 
         // Registered after the embedded cluster so it starts after it; Kestrel starts after both,
@@ -64,6 +65,7 @@ internal sealed class DatabaseMigrationService(IServiceProvider services, IConfi
         await CatalogSchema.MigrateAsync(dataSource, cancellationToken);
         await DevicesSchema.MigrateAsync(dataSource, cancellationToken);
         await Write.Devices.Alerts.DeviceAlertsSchema.MigrateAsync(dataSource, cancellationToken);
+        await PipelineSchema.MigrateAsync(dataSource, cancellationToken);
         await ProjectionsSchema.MigrateAsync(dataSource, cancellationToken);
         await AuditSchema.MigrateAsync(dataSource, cancellationToken);
 

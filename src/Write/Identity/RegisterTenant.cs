@@ -44,6 +44,7 @@ public sealed class RegisterTenantHandler(
             new StreamAppend(tenantId, TenancyEvents.TenantStream, ExpectedVersion.NoStream, [context.Event(registered)]),
             new StreamAppend(tenantId, TenancyEvents.UserStream(userId), ExpectedVersion.NoStream, [context.Event(owner)]),
             .. Catalog.ReferenceLists.SeedAppends(tenantId, request.Industry, context.Event),
+            .. Pipeline.PipelineTemplates.SeedAppends(tenantId, request.Industry, context.Event),
         ], cancellationToken);
         try
         {

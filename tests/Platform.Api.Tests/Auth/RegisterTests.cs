@@ -32,9 +32,13 @@ public sealed class RegisterTests(AuthApiFixture api) : IClassFixture<AuthApiFix
             select string_agg(stream_id || ':' || type, ',' order by stream_id) from events where tenant_id = $1
             """, account.TenantId))
             .Should().Be("catalog-reference-brands:catalog.reference-list-changed.v1,catalog-reference-listing-states:catalog.reference-list-changed.v1,"
-                + $"catalog-reference-models:catalog.reference-list-changed.v1,tenant:tenancy.tenant-registered.v1,user-{account.UserId:D}:tenancy.user-registered.v1");
+                + $"catalog-reference-models:catalog.reference-list-changed.v1,pipeline-{await SeededPipelineAsync(account.TenantId):D}:pipeline.pipeline-created.v1,"
+                + $"pipeline-lost-reasons:pipeline.lost-reasons-changed.v1,tenant:tenancy.tenant-registered.v1,user-{account.UserId:D}:tenancy.user-registered.v1");
         (await api.ScalarAsync<long>("select count(distinct transaction_id) from events where tenant_id = $1", account.TenantId)).Should().Be(1);
         (await api.ScalarAsync<string>("select metadata->>'userId' from events where tenant_id = $1 and stream_id = 'tenant'", account.TenantId))
             .Should().Be(account.UserId.ToString("D"));
     }
+
+    private async Task<Guid> SeededPipelineAsync(Guid tenantId) =>
+        Guid.Parse((await api.ScalarAsync<string>("select data->>'pipelineId' from events where tenant_id = $1 and type = 'pipeline.pipeline-created.v1'", tenantId))!);
 }

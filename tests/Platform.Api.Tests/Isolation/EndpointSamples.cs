@@ -53,7 +53,7 @@ internal static class EndpointSamples
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         if (endpoint.BodyType is null) return null;
-        return Bodies.TryGetValue(endpoint.BodyType.Name, out var sample)
+        return Bodies.TryGetValue(endpoint.BodyType.Name, out var sample) || Pipeline.PipelineSamples.Bodies.TryGetValue(endpoint.BodyType.Name, out sample)
             ? sample()
             : throw new InvalidOperationException($"{endpoint} reads a {endpoint.BodyType.Name}: add a valid sample of it to {nameof(EndpointSamples)}.");
     }

@@ -21,6 +21,7 @@ internal sealed record TenantFootprint(TestAccount Owner, IReadOnlyList<string> 
         var listing = (await TestAccounts.ReadJsonAsync(created)).GetProperty("listingId").GetGuid();
 
         var ids = new List<string> { owner.TenantId.ToString(), owner.UserId.ToString(), invited.ToString(), sales.UserId.ToString(), listing.ToString() };
+        ids.AddRange(await Pipeline.PipelineFootprint.CreateAsync(signedIn, system, owner.TenantId));
         await using var sessions = system.CreateCommand("select session_id from sessions where tenant_id = $1");
         sessions.Parameters.Add(new() { Value = owner.TenantId });
         await using (var reader = await sessions.ExecuteReaderAsync())
