@@ -7,7 +7,7 @@ using Platform.Write.Tenancy;
 
 namespace Platform.Write.Devices;
 
-/// <summary>Registers a device; answers its broker credentials, shown this once. The plan limits the device count.</summary>
+/// <summary>Registers a device with its profile's rules; answers its broker credentials, shown this once. The plan limits the device count.</summary>
 [Authorize(Roles = "owner,admin")]
 public sealed record RegisterDevice(string Name, DeviceProfile? Profile, IReadOnlyList<DeviceSensor>? Sensors) : IRequest<DeviceCredentials>;
 
