@@ -22,7 +22,7 @@ internal sealed class DeviceEventStream(DeviceEventStream.Source source, Cancell
     private static readonly TimeSpan MinHeldBackDelay = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan MaxHeldBackDelay = TimeSpan.FromMilliseconds(50);
 
-    public sealed record Source(Guid TenantId, FeedMark Start, DeviceFeedReader Reader, EventNotifier Notifier, TimeSpan PollInterval, TimeProvider Time);
+    public sealed record Source(Guid TenantId, FeedStart Start, DeviceFeedReader Reader, EventNotifier Notifier, TimeSpan PollInterval, TimeProvider Time);
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -48,7 +48,9 @@ internal sealed class DeviceEventStream(DeviceEventStream.Source source, Cancell
 
     private async Task RunAsync(System.IO.Pipelines.PipeWriter body, CancellationToken ct)
     {
-        var (tenant, mark, reader, notifier, poll, time) = source;
+        var (tenant, start, reader, notifier, poll, time) = source;
+        var mark = start.Mark;
+        var seen = start.Seen.ToHashSet();
         Text(body, "retry: 3000\n\n");
         await body.FlushAsync(ct);
         var quietSince = time.GetTimestamp();
@@ -60,7 +62,7 @@ internal sealed class DeviceEventStream(DeviceEventStream.Source source, Cancell
             mark = page.Next;
             if (page.Events.Count > 0)
             {
-                foreach (var e in page.Events) Event(body, e);
+                foreach (var e in page.Events.Where(e => seen.Count == 0 || !seen.Remove(e.Position))) Event(body, e);
                 await body.FlushAsync(ct);
                 quietSince = time.GetTimestamp();
                 heldBackDelay = MinHeldBackDelay;

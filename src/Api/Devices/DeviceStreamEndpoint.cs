@@ -27,9 +27,9 @@ internal static class DeviceStreamEndpoint
         HttpRequest request, CommandContext context, IMediator mediator, DeviceFeedReader reader, EventNotifier notifier,
         EventStoreOptions options, IHostApplicationLifetime lifetime, TimeProvider time, CancellationToken ct)
     {
-        var mark = await mediator.Send(new OpenDeviceFeed(context.Tenant, LastEventId(request)), ct)
-                   ?? throw Invalid("No es un evento de este flujo: reconecta sin Last-Event-ID.");
-        return new DeviceEventStream(new DeviceEventStream.Source(context.Tenant, mark, reader, notifier, options.PollInterval, time),
+        var start = await mediator.Send(new OpenDeviceFeed(context.Tenant, LastEventId(request)), ct)
+                    ?? throw Invalid("No es un evento de este flujo: reconecta sin Last-Event-ID.");
+        return new DeviceEventStream(new DeviceEventStream.Source(context.Tenant, start, reader, notifier, options.PollInterval, time),
             lifetime.ApplicationStopping);
     }
 

@@ -11,10 +11,17 @@ namespace Platform.Read.Devices;
 /// that position is not one of the tenant's events.
 /// </summary>
 [Authorize]
-public sealed record OpenDeviceFeed(Guid TenantId, long? LastPosition) : IRequest<FeedMark?>;
+public sealed record OpenDeviceFeed(Guid TenantId, long? LastPosition) : IRequest<FeedStart?>;
 
 /// <summary>A place in commit (fence) order: the writing transaction and the global position.</summary>
 public readonly record struct FeedMark(ulong TransactionId, long Position);
+
+/// <summary>
+/// Read after <see cref="Mark"/>, leaving out <see cref="Seen"/>: events past the mark that had
+/// already committed when the feed opened (transactions finish out of order), so a new feed starts
+/// with what commits after it opened, no earlier.
+/// </summary>
+public sealed record FeedStart(FeedMark Mark, IReadOnlyCollection<long> Seen);
 
 /// <summary>One device event as the feed sends it: <see cref="Data"/> is the stored JSON document.</summary>
 public sealed record FeedEvent(long Position, ulong TransactionId, string StreamId, string Type, string Data, DateTimeOffset RecordedAt)
@@ -25,19 +32,32 @@ public sealed record FeedEvent(long Position, ulong TransactionId, string Stream
 /// <summary><see cref="HeldBack"/>: committed events may lie behind a running transaction; read again soon.</summary>
 public sealed record FeedPage(IReadOnlyList<FeedEvent> Events, FeedMark Next, bool HeldBack);
 
-public sealed class OpenDeviceFeedHandler(Tenancy.TenantReads reads) : IRequestHandler<OpenDeviceFeed, FeedMark?>
+public sealed class OpenDeviceFeedHandler(Tenancy.TenantReads reads) : IRequestHandler<OpenDeviceFeed, FeedStart?>
 {
-    public Task<FeedMark?> Handle(OpenDeviceFeed request, CancellationToken cancellationToken)
+    // One statement, one snapshot: every transaction below the horizon has ended, and of those at or
+    // above it, the ones whose events this snapshot sees have committed too.
+    // At most 10,000 already-committed events are remembered; past that a few may be sent again.
+    private const string NowSql = $"""
+        with fence as materialized (select pg_snapshot_xmin(pg_current_snapshot()) as horizon)
+        select fence.horizon, array(select position from events
+                                     where tenant_id = $1 and transaction_id >= fence.horizon
+                                       and type like '{DeviceTelemetryViews.EventTypePrefix}%' limit 10000)
+          from fence
+        """;
+
+    public Task<FeedStart?> Handle(OpenDeviceFeed request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         return reads.QueryAsync(request.TenantId, async (connection, tx) =>
         {
             if (request.LastPosition is not { } position)
             {
-                // Every transaction below the horizon has ended: what follows it is what commits from now on.
-                await using var now = new NpgsqlCommand("select pg_snapshot_xmin(pg_current_snapshot())", connection, tx);
-                var horizon = (ulong)(await now.ExecuteScalarAsync(cancellationToken))!;
-                return (FeedMark?)new FeedMark(horizon - 1, long.MaxValue);
+                await using var now = new NpgsqlCommand(NowSql, connection, tx);
+                now.Parameters.Add(new() { Value = request.TenantId });
+                await using var reader = await now.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                var horizon = reader.GetFieldValue<ulong>(0);
+                return (FeedStart?)new FeedStart(new FeedMark(horizon - 1, long.MaxValue), reader.GetFieldValue<long[]>(1));
             }
             // Resuming is usually near the end: scan the tenant's fence index from there back.
             await using var find = new NpgsqlCommand("""
@@ -46,7 +66,7 @@ public sealed class OpenDeviceFeedHandler(Tenancy.TenantReads reads) : IRequestH
                 """, connection, tx);
             find.Parameters.Add(new() { Value = request.TenantId });
             find.Parameters.Add(new() { Value = position });
-            return await find.ExecuteScalarAsync(cancellationToken) is ulong transaction ? new FeedMark(transaction, position) : null;
+            return await find.ExecuteScalarAsync(cancellationToken) is ulong transaction ? new FeedStart(new FeedMark(transaction, position), []) : null;
         }, cancellationToken);
     }
 }

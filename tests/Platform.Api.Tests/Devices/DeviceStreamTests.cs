@@ -42,6 +42,26 @@ public sealed class DeviceStreamTests(AuthApiFixture api) : IClassFixture<AuthAp
     }
 
     [Fact]
+    public async Task A_new_stream_starts_after_what_committed_before_it_opened_even_behind_a_running_transaction()
+    {
+        // A transaction with an id holds every reader's fence below what commits after it begins.
+        await using var blocker = await api.Database.DataSource.OpenConnectionAsync();
+        await using var open = await blocker.BeginTransactionAsync();
+        await using (var xid = new Npgsql.NpgsqlCommand("select pg_current_xact_id()", blocker, open)) await xid.ExecuteScalarAsync();
+        var (client, device) = await DeviceAsync();
+        await SendAsync(api.Client, device, 1, 1, Base, ("temperature", 1, "C"));
+
+        await using var stream = await SseClient.OpenAsync(client);
+        await SendAsync(api.Client, device, 1, 2, Base.AddSeconds(1), ("temperature", 2, "C"));
+        await open.CommitAsync();
+
+        var e = await stream.NextAsync();
+        e.Type.Should().Be(Reading, "the registration committed before the stream opened");
+        Seq(e).Should().Be(2, "so did seq 1");
+        client.Dispose();
+    }
+
+    [Fact]
     public async Task A_tenant_sees_only_its_own_device_events()
     {
         var (mine, myDevice) = await DeviceAsync();
