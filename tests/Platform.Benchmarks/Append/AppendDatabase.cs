@@ -75,6 +75,7 @@ internal sealed class AppendDatabase : IBenchmarkTables, IAsyncDisposable
 
     public async Task ResetAsync(CancellationToken ct)
     {
+        using var paused = Sealer is null ? null : await Sealer.PauseAsync(ct);
         await ExecuteAsync(chain == "append"
             ? "truncate events, raw_events, event_chain, event_chain_heads, event_chain_sealer, bench_chain_tips restart identity"
             : "truncate events, raw_events, event_chain, event_chain_heads, event_chain_sealer restart identity", ct);

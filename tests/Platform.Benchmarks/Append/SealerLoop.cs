@@ -10,6 +10,7 @@ internal sealed class SealerLoop : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop;
     private readonly Stopwatch busy = new();
+    private readonly SemaphoreSlim gate = new(1, 1);
 
     public SealerLoop(NpgsqlDataSource dataSource)
     {
@@ -20,9 +21,18 @@ internal sealed class SealerLoop : IAsyncDisposable
             {
                 try
                 {
-                    busy.Start();
-                    var count = await sealer.SealBatchAsync(stop.Token);
-                    busy.Stop();
+                    int count;
+                    await gate.WaitAsync(stop.Token);
+                    try
+                    {
+                        busy.Start();
+                        count = await sealer.SealBatchAsync(stop.Token);
+                        busy.Stop();
+                    }
+                    finally
+                    {
+                        gate.Release();
+                    }
                     Sealed += count;
                     if (count == 0) await Task.Delay(20, stop.Token);
                 }
@@ -32,7 +42,7 @@ internal sealed class SealerLoop : IAsyncDisposable
                 }
                 catch (PostgresException)
                 {
-                    // A truncate between runs can cancel a seal; the next one starts over.
+                    // A failed seal changes nothing; the next one starts over.
                     busy.Stop();
                 }
             }
@@ -41,6 +51,18 @@ internal sealed class SealerLoop : IAsyncDisposable
 
     public long Sealed { get; private set; }
 
+    /// <summary>Holds the sealer off while the tables are truncated and seeded (a truncate waiting behind a seal can deadlock with it).</summary>
+    public async Task<IDisposable> PauseAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        return new Resume(gate);
+    }
+
+    private sealed class Resume(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
+
     public TimeSpan Busy => busy.Elapsed;
 
     public async ValueTask DisposeAsync()
@@ -48,5 +70,6 @@ internal sealed class SealerLoop : IAsyncDisposable
         await stop.CancelAsync();
         await loop;
         stop.Dispose();
+        gate.Dispose();
     }
 }

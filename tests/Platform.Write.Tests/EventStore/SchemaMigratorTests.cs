@@ -18,7 +18,7 @@ public sealed class SchemaMigratorTests(DatabaseFixture database) : IClassFixtur
             "select string_agg(name, ',' order by version), count(*) = count(distinct version) from schema_migrations where module = 'event-store'");
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        reader.GetString(0).Should().Be("0001_event_store,0002_append_events,0003_append_events_lookup");
+        reader.GetString(0).Should().Be("0001_event_store,0002_append_events,0003_append_events_lookup,0004_event_chain");
         reader.GetBoolean(1).Should().BeTrue();
     }
 
