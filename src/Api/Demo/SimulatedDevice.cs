@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Platform.Ingest.Mqtt;
 using Platform.Write.Devices;
@@ -124,7 +122,7 @@ internal sealed partial class SimulatedDevice(DemoDevice device, DeviceCredentia
             await foreach (var message in client.Messages.ReadAllAsync(ct))
             {
                 await message.AckAsync(ct);
-                if (AckedSeq(message.Payload.Span) is not { } acked) continue;
+                if (DemoAcks.Seq(message.Payload.Span, boot) is not { } acked) continue;
                 lock (gate)
                     foreach (var key in outbox.Keys.TakeWhile(k => k <= acked).ToList()) outbox.Remove(key);
             }
@@ -132,24 +130,6 @@ internal sealed partial class SimulatedDevice(DemoDevice device, DeviceCredentia
         catch (Exception error) when (error is OperationCanceledException or MqttConnectionLostException)
         {
             // Stopping: the host is going down.
-        }
-    }
-
-    /// <summary><c>{"boot":B,"seq":S}</c> for this boot, or a bare <c>S</c> meaning the current boot.</summary>
-    private long? AckedSeq(ReadOnlySpan<byte> payload)
-    {
-        var text = Encoding.UTF8.GetString(payload).Trim();
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bare)) return bare;
-        try
-        {
-            using var json = JsonDocument.Parse(text);
-            var root = json.RootElement;
-            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("boot", out var b) && b.TryGetInt64(out var ackBoot)
-                   && ackBoot == boot && root.TryGetProperty("seq", out var s) && s.TryGetInt64(out var ackSeq) ? ackSeq : null;
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 

@@ -62,6 +62,15 @@ public sealed class DemoDeviceTests(DatabaseFixture database) : IClassFixture<Da
         samples.Select(s => s[1].Value).Should().Contain(1m).And.Contain(0m);
     }
 
+    [Theory]
+    [InlineData("{\"boot\":7,\"seq\":42}", 42L)]
+    [InlineData("42", 42L)]
+    [InlineData("{\"boot\":8,\"seq\":42}", null)]
+    [InlineData("{\"seq\":42}", null)]
+    [InlineData("no", null)]
+    public void Acks_are_read_for_the_devices_own_boot_only(string payload, long? expected) =>
+        DemoAcks.Seq(System.Text.Encoding.UTF8.GetBytes(payload), boot: 7).Should().Be(expected);
+
     private static async Task Until(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
