@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.Projections.Generations;
 using Platform.Projections.Storage;
 using Platform.Write.EventStore;
 
@@ -32,7 +33,29 @@ public sealed class ProjectionDaemon(
             dataSource, services.GetRequiredService<EventReader>(), services.GetRequiredService<EventNotifier>(),
             options, registry, time);
         foreach (var projection in catalog.All) _shared.SetState(projection, ProjectionState.Standby);
+        await CreateFirstGenerationsAsync(_shared, cancellationToken);
         await base.StartAsync(cancellationToken);
+    }
+
+    // On a first deployment the views appear with the first generation's tables. Created here, before
+    // the host serves, so no read meets a missing view while the runners start; a failure is left to
+    // the runner's retries.
+    private async Task CreateFirstGenerationsAsync(DaemonServices shared, CancellationToken ct)
+    {
+        foreach (var projection in catalog.All)
+        {
+            var lineup = await GenerationLineup.LoadAsync(shared.DataSource, projection.Name, ct);
+            if (lineup.Active is not null) continue;
+            var generation = new ProjectionGeneration(projection, lineup.Serving(projection) ?? 1);
+            try
+            {
+                await shared.Generations.InitializeAsync(generation, registry.Instance, time.GetUtcNow(), ct);
+            }
+            catch (Exception error) when (error is NpgsqlException or InvalidOperationException && !ct.IsCancellationRequested)
+            {
+                _logger.InitializeFailed(error, generation.Id, TimeSpan.Zero);
+            }
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
