@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Platform.Api.Cli;
 using Platform.Api.Tests.Auth;
+using Platform.Projections.Daemon;
 using Platform.Testing;
 using Platform.Write.Audit;
 using Platform.Write.Storage;
@@ -23,7 +24,9 @@ public sealed class ExportImportTests(DatabaseFixture database) : IClassFixture<
         await AuditWorld.ListingWithHistoryAsync(asOwner);
         await AuditWorld.ListingWithHistoryAsync(asOwner, "Chevrolet Onix LTZ");
         var sealedReport = await AuditWorld.SealedAsync(asOwner);
-        var before = await EventuallyAsync(() => ReadModelsAsync(database.DataSource, owner.TenantId), m => m.Contains("Chevrolet Onix LTZ"));
+        await CaughtUpAsync(original);
+        var before = await ReadModelsAsync(database.DataSource, owner.TenantId);
+        before.Should().Contain("Chevrolet Onix LTZ");
 
         var file = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.zip");
         using (var export = await asOwner.GetAsync(new Uri("/api/audit/export", UriKind.Relative)))
@@ -49,8 +52,8 @@ public sealed class ExportImportTests(DatabaseFixture database) : IClassFixture<
 
             await using var copyHost = await AuditWorld.StartAsync(copy);
             await using var copySource = PlatformDataSource.Create(copy);
-            var after = await EventuallyAsync(() => ReadModelsAsync(copySource, owner.TenantId), m => m == before);
-            after.Should().Be(before);
+            await CaughtUpAsync(copyHost);
+            (await ReadModelsAsync(copySource, owner.TenantId)).Should().Be(before);
             (await StatesAsync(copyHost, copySource, owner.TenantId)).Should().Be(await StatesAsync(original, database.DataSource, owner.TenantId));
 
             var reexported = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.zip");
@@ -112,14 +115,16 @@ public sealed class ExportImportTests(DatabaseFixture database) : IClassFixture<
             .Select(s => $"{s.Key}: {JsonSerializer.Serialize(replay.StateAfter(states.Find(s.Key)!, s.Value, s.Value.Count))}"));
     }
 
-    private static async Task<string> EventuallyAsync(Func<Task<string>> read, Func<string, bool> done)
+    /// <summary>Until the catalog-search projection has applied every event there is.</summary>
+    private static async Task CaughtUpAsync(ApiHost host)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var status = host.Services.GetRequiredService<ProjectionStatusReader>();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
-            var value = await read();
-            if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) return value;
+            var search = await status.GetAsync("catalog-search");
+            if (search.LagEvents == 0 && search.EventsApplied > 0 && search.Building is null) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"catalog-search never caught up: {search}");
             await Task.Delay(200);
         }
     }
