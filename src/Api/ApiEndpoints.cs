@@ -1,6 +1,7 @@
 using Platform.Api.Admin;
 using Platform.Api.Auth;
 using Platform.Api.Catalog;
+using Platform.Api.Customers;
 using Platform.Api.Devices;
 using Platform.Api.Health;
 using Platform.Api.Public;
@@ -22,6 +23,7 @@ internal static class ApiEndpoints
         app.MapCatalogSearchEndpoints();
         app.MapPublicCatalog();
         app.MapDeviceEndpoints();
+        app.MapCustomerEndpoints();
         return app;
     }
 }

@@ -44,6 +44,7 @@ internal static class EndpointSamples
         ["RegisterDeviceBody"] = () => Devices.DeviceSamples.Fridge(),
         ["RevokeDeviceBody"] = () => new() { ["reason"] = "dado de baja" },
         ["TelemetryBody"] = () => JsonNode.Parse(Devices.DeviceSamples.Payload(1, 1))!.AsObject(),
+        ["CustomerBody"] = () => Customers.CustomerRequests.Body(),
     };
 
     /// <summary>The sample body of <paramref name="endpoint"/>, or null when it reads none.</summary>
