@@ -31,6 +31,8 @@ internal static class CustomerEndpoints
             .WithName("GetCustomer").WithSummary("One customer with its segment and lifetime value; ETag = version.");
         customers.MapPut("/{id}", Change).Sends<ChangeCustomer>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)
             .WithName("ChangeCustomer").WithSummary("Replaces the contact data and custom fields; If-Match = the ETag read.");
+        customers.MapInteractionEndpoints();
+        app.MapCustomFieldEndpoints();
         return app;
     }
 

@@ -22,7 +22,8 @@ internal sealed class CustomerRow
 
     public static readonly string Columns = $"""
         c.customer_id as CustomerId, c.name as Name, c.phones as Phones, c.emails as Emails, c.address as Address, c.notes as Notes,
-        c.fields::text as Fields, c.source as Source, {CustomerSegments.CaseSql} as Segment, c.interactions as Interactions,
+        (select coalesce(jsonb_object_agg(f.key, f.value), jsonb_build_object())::text from jsonb_each(c.fields) f
+          where exists (select from customer_field_definitions d where d.tenant_id = c.tenant_id and d.key = f.key and not d.removed)) as Fields, c.source as Source, {CustomerSegments.CaseSql} as Segment, c.interactions as Interactions,
         c.last_activity_at as LastActivityAt, c.version as Version, c.created_at as CreatedAt, c.updated_at as UpdatedAt
         """;
 

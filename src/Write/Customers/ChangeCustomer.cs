@@ -22,6 +22,7 @@ public sealed class ChangeCustomerHandler(
         var stream = CustomerStreams.Customer(request.CustomerId);
         await using var tx = await database.BeginAsync(context.Tenant, cancellationToken);
         await CustomerRows.LockContactsAsync(tx, cancellationToken);
+        await CustomerRows.LockCustomerAsync(tx, request.CustomerId, cancellationToken);
         var (events, version) = await tx.ReadStreamAsync(serializer, stream, cancellationToken);
         var state = Customer.Fold(events) ?? throw new Domain.NotFoundException("el cliente");
         tx.EnsureExpected(stream, request.ExpectedVersion, version);

@@ -55,7 +55,10 @@ public static class CustomerEvents
             .Register<CustomerContactChanged>(CustomerContactChangedName)
             .Register<CustomerContactMerged>(CustomerContactMergedName)
             .Register<CustomerFieldsChanged>(CustomerFieldsChangedName)
-            .Register<InteractionLogged>(InteractionLoggedName);
+            .Register<InteractionLogged>(InteractionLoggedName)
+            .Register<CustomFieldDefined>(CustomFieldStreams.DefinedName)
+            .Register<CustomFieldChanged>(CustomFieldStreams.ChangedName)
+            .Register<CustomFieldRemoved>(CustomFieldStreams.RemovedName);
     }
 }
 

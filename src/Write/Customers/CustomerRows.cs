@@ -13,6 +13,10 @@ public static class CustomerRows
     public static Task LockContactsAsync(TenantTransaction tx, CancellationToken ct) =>
         tx.ExecuteAsync("select pg_advisory_xact_lock(hashtextextended('customer-contacts/' || $1::text, 0))", ct, tx.TenantId);
 
+    /// <summary>Serializes changes of one customer, so a note and an edit at once both land instead of one failing.</summary>
+    public static Task LockCustomerAsync(TenantTransaction tx, Guid customerId, CancellationToken ct) =>
+        tx.ExecuteAsync("select pg_advisory_xact_lock(hashtextextended('customer/' || $1::text || '/' || $2::text, 0))", ct, tx.TenantId, customerId);
+
     /// <summary>Which customer holds each of these phones and e-mails, if any.</summary>
     public static async Task<IReadOnlyList<ContactOwner>> OwnersAsync(
         TenantTransaction tx, IReadOnlyList<string> phones, IReadOnlyList<string> emails, CancellationToken ct)

@@ -45,6 +45,9 @@ internal static class EndpointSamples
         ["RevokeDeviceBody"] = () => new() { ["reason"] = "dado de baja" },
         ["TelemetryBody"] = () => JsonNode.Parse(Devices.DeviceSamples.Payload(1, 1))!.AsObject(),
         ["CustomerBody"] = () => Customers.CustomerRequests.Body(),
+        ["CustomFieldBody"] = () => new() { ["key"] = "presupuesto", ["label"] = "Presupuesto", ["type"] = "number", ["required"] = false, ["position"] = 1 },
+        ["InteractionBody"] = () => new() { ["kind"] = "call", ["outcome"] = "interested", ["notes"] = "Llamar el lunes", ["followUpOn"] = "2026-12-01" },
+        ["CustomFieldSettingsBody"] = () => new() { ["label"] = "Presupuesto máximo", ["required"] = false, ["position"] = 2 },
     };
 
     /// <summary>The sample body of <paramref name="endpoint"/>, or null when it reads none.</summary>
