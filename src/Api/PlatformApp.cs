@@ -45,6 +45,7 @@ public static class PlatformApp
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddSingleton<Admin.OperatorTenant>();
         builder.Services.AddCatalogSearch(builder.Configuration);
+        Write.Customers.Import.CustomerImportServices.AddCustomerImports(builder.Services);
         builder.Services.AddCommandPipeline(
             typeof(Write.Tenancy.CommandContext).Assembly, typeof(Read.Tenancy.TenantReads).Assembly, typeof(PlatformApp).Assembly);
 

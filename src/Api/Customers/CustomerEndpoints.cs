@@ -32,6 +32,7 @@ internal static class CustomerEndpoints
         customers.MapPut("/{id}", Change).Sends<ChangeCustomer>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412)
             .WithName("ChangeCustomer").WithSummary("Replaces the contact data and custom fields; If-Match = the ETag read.");
         customers.MapInteractionEndpoints();
+        customers.MapCustomerImportEndpoints();
         app.MapCustomFieldEndpoints();
         return app;
     }

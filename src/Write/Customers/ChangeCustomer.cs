@@ -35,7 +35,7 @@ public sealed class ChangeCustomerHandler(
         List<object> decided = [.. Customer.Decide(state, new Customer.ChangeContact(contact)), .. Customer.Decide(state, new Customer.ChangeFields(fields))];
         if (decided.Count == 0) return new CustomerChanged(request.CustomerId, version);
         var result = await append.AppendAsync(tx, stream, EventStore.ExpectedVersion.Exact(version), [.. decided.Select(context.Event)], cancellationToken);
-        await CustomerRows.UpsertAsync(tx, decided.Aggregate((CustomerState?)state, Customer.Evolve)!, result.StreamVersion, "", time.GetUtcNow(), cancellationToken);
+        await CustomerRowWrites.UpsertAsync(tx, decided.Aggregate((CustomerState?)state, Customer.Evolve)!, result.StreamVersion, "", time.GetUtcNow(), cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new CustomerChanged(request.CustomerId, result.StreamVersion);
     }

@@ -33,7 +33,7 @@ public sealed class CreateCustomerHandler(
         var id = Guid.CreateVersion7();
         var events = Customer.Decide(null, new Customer.Create(id, contact, fields, CustomerSources.BackOffice));
         var result = await append.AppendAsync(tx, CustomerStreams.Customer(id), ExpectedVersion.NoStream, [.. events.Select(context.Event)], cancellationToken);
-        await CustomerRows.UpsertAsync(tx, Customer.Fold(events)!, result.StreamVersion, CustomerSources.BackOffice, time.GetUtcNow(), cancellationToken);
+        await CustomerRowWrites.UpsertAsync(tx, Customer.Fold(events)!, result.StreamVersion, CustomerSources.BackOffice, time.GetUtcNow(), cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new CustomerChanged(id, result.StreamVersion);
     }

@@ -56,6 +56,7 @@ public static class CustomerMatching
             return new CustomerMatch(id, MatchOutcome.Created, Customer.Fold(created)!, created, 0, source);
         }
 
+        await CustomerRows.LockCustomerAsync(tx, owner.CustomerId, ct);
         var (events, version) = await tx.ReadStreamAsync(serializer, CustomerStreams.Customer(owner.CustomerId), ct);
         var state = Customer.Fold(events) ?? throw new InvalidOperationException($"Customer {owner.CustomerId} has contacts but no stream.");
         var merged = Customer.Decide(state, new Customer.Merge(phones, emails, fields, source));
@@ -67,7 +68,7 @@ public static class CustomerMatching
     public static Task SaveAsync(TenantTransaction tx, CustomerMatch match, long streamVersion, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(match);
-        return match.Events.Count == 0 ? Task.CompletedTask : CustomerRows.UpsertAsync(tx, match.State, streamVersion, match.Source, now, ct);
+        return match.Events.Count == 0 ? Task.CompletedTask : CustomerRowWrites.UpsertAsync(tx, match.State, streamVersion, match.Source, now, ct);
     }
 
     /// <summary>Prepare, append and save, for a caller that appends nothing else in its transaction.</summary>

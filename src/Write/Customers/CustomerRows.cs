@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Platform.Write.Tenancy;
 
 namespace Platform.Write.Customers;
@@ -33,31 +32,27 @@ public static class CustomerRows
         return owners;
     }
 
-    public static async Task UpsertAsync(TenantTransaction tx, CustomerState state, long version, string source, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The states and versions of many customers at once, read from their streams.</summary>
+    public static async Task<Dictionary<Guid, (CustomerState State, long Version)>> LoadAsync(
+        TenantTransaction tx, EventStore.EventSerializer serializer, IReadOnlyList<Guid> customerIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);
-        ArgumentNullException.ThrowIfNull(state);
-        var contact = state.Contact;
-        await tx.ExecuteAsync("""
-            insert into customers as c (tenant_id, customer_id, name, phones, emails, address, notes, fields, search, source,
-                                        interactions, last_activity_at, third_activity_at, version, created_at, updated_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, lower(unaccent($9)), $10, $11, $12, $13, $14, $15, $15)
-            on conflict (tenant_id, customer_id) do update set
-                name = excluded.name, phones = excluded.phones, emails = excluded.emails, address = excluded.address, notes = excluded.notes,
-                fields = excluded.fields, search = excluded.search, interactions = excluded.interactions,
-                last_activity_at = excluded.last_activity_at, third_activity_at = excluded.third_activity_at,
-                version = excluded.version, updated_at = excluded.updated_at
-            """, ct, tx.TenantId, state.CustomerId, contact.Name, contact.Phones.ToArray(), contact.Emails.ToArray(), contact.Address, contact.Notes,
-            JsonSerializer.Serialize(state.Fields), SearchText(contact), source, state.Activity.Count, state.Activity.Last, state.Activity.ThirdLast, version, now);
-        await tx.ExecuteAsync("""
-            delete from customer_contacts where tenant_id = $1 and customer_id = $2
-               and not ((kind = 'phone' and value = any($3)) or (kind = 'email' and value = any($4)))
-            """, ct, tx.TenantId, state.CustomerId, contact.Phones.ToArray(), contact.Emails.ToArray());
-        await tx.ExecuteAsync("""
-            insert into customer_contacts (tenant_id, kind, value, customer_id)
-            select $1, 'phone', unnest($3::text[]), $2 union all select $1, 'email', unnest($4::text[]), $2
-            on conflict (tenant_id, kind, value) do nothing
-            """, ct, tx.TenantId, state.CustomerId, contact.Phones.ToArray(), contact.Emails.ToArray());
+        ArgumentNullException.ThrowIfNull(serializer);
+        var loaded = new Dictionary<Guid, (CustomerState State, long Version)>();
+        if (customerIds.Count == 0) return loaded;
+        await using var command = tx.Command(
+            "select stream_id, version, type, data::text from events where tenant_id = $1 and stream_id = any($2) order by stream_id, version",
+            tx.TenantId, customerIds.Select(CustomerStreams.Customer).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var byStream = customerIds.ToDictionary(CustomerStreams.Customer);
+        while (await reader.ReadAsync(ct))
+        {
+            var id = byStream[reader.GetString(0)];
+            var state = loaded.TryGetValue(id, out var current) ? current.State : null;
+            if (serializer.Deserialize(reader.GetString(2), reader.GetString(3)) is { } data) state = Customer.Evolve(state, data);
+            if (state is not null) loaded[id] = (state, reader.GetInt64(1));
+        }
+        return loaded;
     }
 
     public static Task InsertInteractionAsync(TenantTransaction tx, InteractionLogged logged, CancellationToken ct)
@@ -69,13 +64,6 @@ public static class CustomerRows
             on conflict (tenant_id, interaction_id) do nothing
             """, ct, tx.TenantId, logged.InteractionId, logged.CustomerId, logged.Kind, logged.Outcome, logged.Notes, logged.OccurredAt,
             logged.FollowUpOn, logged.UserId);
-    }
-
-    /// <summary>What the text filter looks in; the database folds it (lower-case, unaccent) as it folds the query.</summary>
-    public static string SearchText(CustomerContact contact)
-    {
-        ArgumentNullException.ThrowIfNull(contact);
-        return string.Join(' ', [contact.Name, .. contact.Phones, .. contact.Emails]);
     }
 }
 

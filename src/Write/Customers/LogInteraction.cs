@@ -50,7 +50,7 @@ public sealed class LogInteractionHandler(
         var decided = Customer.Decide(state, new Customer.LogInteraction(
             id, request.Kind, request.Outcome, notes, (request.OccurredAt ?? now).ToUniversalTime(), request.FollowUpOn, context.UserId));
         var result = await append.AppendAsync(tx, stream, ExpectedVersion.Exact(version), [.. decided.Select(context.Event)], cancellationToken);
-        await CustomerRows.UpsertAsync(tx, decided.Aggregate((CustomerState?)state, Customer.Evolve)!, result.StreamVersion, "", now, cancellationToken);
+        await CustomerRowWrites.UpsertAsync(tx, decided.Aggregate((CustomerState?)state, Customer.Evolve)!, result.StreamVersion, "", now, cancellationToken);
         await CustomerRows.InsertInteractionAsync(tx, (InteractionLogged)decided[0], cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new InteractionRecorded(request.CustomerId, id, result.StreamVersion);

@@ -47,6 +47,7 @@ internal static class EndpointSamples
         ["CustomerBody"] = () => Customers.CustomerRequests.Body(),
         ["CustomFieldBody"] = () => new() { ["key"] = "presupuesto", ["label"] = "Presupuesto", ["type"] = "number", ["required"] = false, ["position"] = 1 },
         ["InteractionBody"] = () => new() { ["kind"] = "call", ["outcome"] = "interested", ["notes"] = "Llamar el lunes", ["followUpOn"] = "2026-12-01" },
+        ["IFormFile"] = () => new() { ["file"] = "no-es-un-archivo" },
         ["CustomFieldSettingsBody"] = () => new() { ["label"] = "Presupuesto máximo", ["required"] = false, ["position"] = 2 },
     };
 
