@@ -23,8 +23,15 @@ public sealed class CustomerImportWorker(CustomerImportQueue queue, IServiceProv
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
-            await services.GetRequiredService<CustomerImportRunner>().RunAsync(job, stoppingToken);
+        try
+        {
+            await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
+                await services.GetRequiredService<CustomerImportRunner>().RunAsync(job, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping; a job cut short stays "running" (see the import's status).
+        }
     }
 }
 

@@ -65,10 +65,7 @@ public sealed class CustomerImportRunner(
         var contacts = valid.Select(v => v.Contact).ToList();
         planner.Learn(await CustomerRows.OwnersAsync(tx, [.. planner.UnknownPhones(contacts)], [.. planner.UnknownEmails(contacts)], ct));
         var unloaded = planner.Unloaded(contacts);
-        if (!job.DryRun)
-        {
-            foreach (var id in unloaded.Order()) await CustomerRows.LockCustomerAsync(tx, id, ct);
-        }
+        if (!job.DryRun) await CustomerRows.LockCustomersAsync(tx, unloaded, ct);
         foreach (var (id, (state, version)) in await CustomerRows.LoadAsync(tx, serializer, unloaded, ct)) planner.Load(id, state, version);
         results.AddRange(valid.Select(v => planner.Plan(v.Row, v.Contact, v.Fields)));
 
