@@ -10,7 +10,11 @@ public sealed record CustomerContact(string Name, IReadOnlyList<string> Phones, 
         && Phones.SequenceEqual(other.Phones, StringComparer.Ordinal) && Emails.SequenceEqual(other.Emails, StringComparer.Ordinal);
 }
 
-public sealed record CustomerState(Guid CustomerId, CustomerContact Contact, IReadOnlyDictionary<string, string> Fields, CustomerActivity Activity);
+public sealed record CustomerState(Guid CustomerId, CustomerContact Contact, IReadOnlyDictionary<string, string> Fields, CustomerActivity Activity)
+{
+    /// <summary>The opportunities already recorded as purchases, so a repeated win counts once.</summary>
+    public IReadOnlyList<Guid> Purchases { get; init; } = [];
+}
 
 /// <summary>A customer: its state is a fold of its stream; decisions are pure.</summary>
 public static class Customer
@@ -29,6 +33,8 @@ public static class Customer
     public sealed record LogInteraction(
         Guid InteractionId, string Kind, string? Outcome, string? Notes, DateTimeOffset OccurredAt, DateOnly? FollowUpOn, Guid? UserId) : Command;
 
+    public sealed record RecordPurchase(Guid OpportunityId, decimal Amount, string Currency, DateTimeOffset At) : Command;
+
     public static CustomerState? Evolve(CustomerState? state, object @event) => (state, @event) switch
     {
         (null, CustomerCreated c) => new CustomerState(
@@ -41,6 +47,7 @@ public static class Customer
         },
         ({ } s, CustomerFieldsChanged f) => s with { Fields = f.Fields },
         ({ } s, InteractionLogged i) => s with { Activity = s.Activity.With(i.OccurredAt) },
+        ({ } s, CustomerPurchaseRecorded p) => s with { Activity = s.Activity.With(p.At), Purchases = [.. s.Purchases, p.OpportunityId] },
         _ => state,
     };
 
@@ -53,6 +60,8 @@ public static class Customer
         ChangeFields c => SameFields(Existing(state).Fields, c.Fields) ? [] : [new CustomerFieldsChanged(state!.CustomerId, c.Fields)],
         Merge c => DecideMerge(Existing(state), c),
         LogInteraction c => [Logged(Existing(state), c)],
+        RecordPurchase c => Existing(state).Purchases.Contains(c.OpportunityId)
+            ? [] : [new CustomerPurchaseRecorded(state!.CustomerId, c.OpportunityId, c.Amount, c.Currency, c.At)],
         _ => throw new ArgumentOutOfRangeException(nameof(command), command?.GetType().Name, "Not a customer command."),
     };
 

@@ -46,6 +46,7 @@ public static class CustomerEvents
     public const string CustomerContactMergedName = "customers.customer-contact-merged.v1";
     public const string CustomerFieldsChangedName = "customers.customer-fields-changed.v1";
     public const string InteractionLoggedName = "customers.interaction-logged.v1";
+    public const string PurchaseRecordedName = "customers.customer-purchase-recorded.v1";
 
     public static EventTypeRegistry RegisterCustomers(this EventTypeRegistry registry)
     {
@@ -56,6 +57,7 @@ public static class CustomerEvents
             .Register<CustomerContactMerged>(CustomerContactMergedName)
             .Register<CustomerFieldsChanged>(CustomerFieldsChangedName)
             .Register<InteractionLogged>(InteractionLoggedName)
+            .Register<CustomerPurchaseRecorded>(PurchaseRecordedName)
             .Register<CustomFieldDefined>(CustomFieldStreams.DefinedName)
             .Register<CustomFieldChanged>(CustomFieldStreams.ChangedName)
             .Register<CustomFieldRemoved>(CustomFieldStreams.RemovedName);

@@ -13,6 +13,9 @@ public sealed record InteractionLogged(
     DateOnly? FollowUpOn,
     Guid? UserId);
 
+/// <summary>A won opportunity of the customer: a purchase. It counts for the segments like a touch, once per opportunity.</summary>
+public sealed record CustomerPurchaseRecorded([property: DataSubject] Guid CustomerId, Guid OpportunityId, decimal Amount, string Currency, DateTimeOffset At);
+
 public static class InteractionKinds
 {
     public static IReadOnlyList<string> All { get; } = ["call", "email", "meeting", "whatsapp", "visit", "note"];

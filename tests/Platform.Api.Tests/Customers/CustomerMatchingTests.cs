@@ -37,6 +37,37 @@ public sealed class CustomerMatchingTests(AuthApiFixture api) : IClassFixture<Au
         (await api.ScalarAsync<long>("select version from customers where customer_id = $1", first.CustomerId)).Should().Be(2);
     }
 
+    [Fact]
+    public async Task Won_opportunities_recorded_as_purchases_make_a_customer_frequent_and_count_once()
+    {
+        var owner = await TestAccounts.RegisterTenantAsync(api.Client);
+        var customer = (await MatchAsync(owner.TenantId, new ContactInput("Marta Gil", ["300 222 4455"], []))).CustomerId;
+        var opportunities = new[] { Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7() };
+
+        foreach (var opportunity in opportunities.Append(opportunities[0])) await PurchaseAsync(owner.TenantId, customer, opportunity);
+
+        using var client = api.Client.WithBearer(owner);
+        CustomerRequests.Ids(await CustomerRequests.GetJsonAsync(client, "/api/customers/segments/frequent")).Should().Equal(customer);
+        (await api.ScalarAsync<long>("select version from customers where customer_id = $1", customer)).Should().Be(4);
+    }
+
+    private async Task PurchaseAsync(Guid tenant, Guid customer, Guid opportunity)
+    {
+        using var scope = api.Host.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var context = services.GetRequiredService<CommandContext>();
+        context.ActFor(tenant);
+        await using var tx = await services.GetRequiredService<TenantDatabase>().BeginAsync(tenant);
+        var purchase = await CustomerPurchases.PrepareAsync(tx, services.GetRequiredService<EventSerializer>(), customer, opportunity, 1000m, "COP",
+            DateTimeOffset.UtcNow.AddDays(-1), default);
+        if (purchase.ToAppend(context) is { } append)
+        {
+            var result = await services.GetRequiredService<TransactionalAppend>().AppendAsync(tx, [append]);
+            await CustomerMatching.SaveAsync(tx, purchase, result[0].StreamVersion, DateTimeOffset.UtcNow, default);
+        }
+        await tx.CommitAsync();
+    }
+
     private async Task<CustomerMatch> MatchAsync(Guid tenant, ContactInput input)
     {
         using var scope = api.Host.Services.CreateScope();

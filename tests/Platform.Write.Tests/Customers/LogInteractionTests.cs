@@ -31,3 +31,22 @@ public sealed class LogInteractionTests
         state.Activity.ThirdLast.Should().Be(Now.AddDays(-10));
     }
 }
+
+public sealed class RecordPurchaseTests
+{
+    private static readonly DateTimeOffset Won = new(2026, 11, 20, 15, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_won_opportunity_is_a_purchase_that_counts_as_activity_once()
+    {
+        var state = GivenCustomer.State(GivenCustomer.Created());
+        var opportunity = Guid.CreateVersion7();
+
+        var events = Customer.Decide(state, new Customer.RecordPurchase(opportunity, 95_000_000m, "COP", Won));
+
+        events.Should().ContainSingle().Which.Should().BeEquivalentTo(new CustomerPurchaseRecorded(GivenCustomer.Id, opportunity, 95_000_000m, "COP", Won));
+        var after = Customer.Evolve(state, events[0])!;
+        after.Activity.Last.Should().Be(Won);
+        Customer.Decide(after, new Customer.RecordPurchase(opportunity, 95_000_000m, "COP", Won)).Should().BeEmpty();
+    }
+}
