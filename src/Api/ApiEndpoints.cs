@@ -2,6 +2,7 @@ using Platform.Api.Admin;
 using Platform.Api.Audit;
 using Platform.Api.Auth;
 using Platform.Api.Catalog;
+using Platform.Api.Customers;
 using Platform.Api.Devices;
 using Platform.Api.Health;
 using Platform.Api.Pipeline;
@@ -29,6 +30,7 @@ internal static class ApiEndpoints
         app.MapAuditEndpoints();
         app.MapPipelineEndpoints();
         app.MapOpportunityEndpoints();
+        app.MapCustomerEndpoints();
         return app;
     }
 }

@@ -48,6 +48,7 @@ public static class PlatformApp
         builder.Services.AddSingleton<Admin.OperatorTenant>();
         builder.Services.AddCatalogSearch(builder.Configuration);
         builder.Services.AddSalesPipelines();
+        Write.Customers.Import.CustomerImportServices.AddCustomerImports(builder.Services);
         builder.Services.AddCommandPipeline(
             typeof(Write.Tenancy.CommandContext).Assembly, typeof(Read.Tenancy.TenantReads).Assembly, typeof(PlatformApp).Assembly);
 

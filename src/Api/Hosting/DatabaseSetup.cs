@@ -3,6 +3,7 @@ using Platform.Projections.Storage;
 using Platform.Read.Tenancy;
 using Platform.Write.Audit;
 using Platform.Write.Catalog;
+using Platform.Write.Customers;
 using Platform.Write.Devices;
 using Platform.Write.EventStore;
 using Platform.Write.Identity;
@@ -40,7 +41,8 @@ internal static class DatabaseSetup
         builder.Services.AddSingleton<TenantDatabase>();
         builder.Services.AddSingleton<TenantReads>();
         builder.Services.AddSingleton(new EventTypeRegistry().RegisterTenancy().RegisterCatalog().RegisterDevices()
-            .RegisterTenantNetwork().RegisterCatalogSynonyms().RegisterPipeline());
+            .RegisterTenantNetwork().RegisterCatalogSynonyms().RegisterPipeline()
+            .RegisterCustomers());
         builder.Services.AddEventStore();
 
         // Registered after the embedded cluster so it starts after it; Kestrel starts after both,
@@ -66,6 +68,7 @@ internal sealed class DatabaseMigrationService(IServiceProvider services, IConfi
         await DevicesSchema.MigrateAsync(dataSource, cancellationToken);
         await Write.Devices.Alerts.DeviceAlertsSchema.MigrateAsync(dataSource, cancellationToken);
         await PipelineSchema.MigrateAsync(dataSource, cancellationToken);
+        await CustomersSchema.MigrateAsync(dataSource, cancellationToken);
         await ProjectionsSchema.MigrateAsync(dataSource, cancellationToken);
         await AuditSchema.MigrateAsync(dataSource, cancellationToken);
 

@@ -46,6 +46,11 @@ internal static class EndpointSamples
         ["TelemetryBody"] = () => JsonNode.Parse(Devices.DeviceSamples.Payload(1, 1))!.AsObject(),
         ["RuleBody"] = Devices.DeviceRuleTests.Band,
         ["AcknowledgeBody"] = () => new() { ["note"] = "Reviso el compresor" },
+        ["CustomerBody"] = () => Customers.CustomerRequests.Body(),
+        ["CustomFieldBody"] = () => new() { ["key"] = "presupuesto", ["label"] = "Presupuesto", ["type"] = "number", ["required"] = false, ["position"] = 1 },
+        ["InteractionBody"] = () => new() { ["kind"] = "call", ["outcome"] = "interested", ["notes"] = "Llamar el lunes", ["followUpOn"] = "2026-12-01" },
+        ["IFormFile"] = () => new() { ["file"] = "no-es-un-archivo" },
+        ["CustomFieldSettingsBody"] = () => new() { ["label"] = "Presupuesto máximo", ["required"] = false, ["position"] = 2 },
     };
 
     /// <summary>The sample body of <paramref name="endpoint"/>, or null when it reads none.</summary>

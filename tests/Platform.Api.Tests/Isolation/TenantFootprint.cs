@@ -19,8 +19,9 @@ internal sealed record TenantFootprint(TestAccount Owner, IReadOnlyList<string> 
         var sales = await TestAccounts.AddSignedInUserAsync(client, system, owner.TenantId, "sales");
         using var created = await signedIn.PostAsJsonAsync(new Uri("/api/listings", UriKind.Relative), Catalog.ListingSamples.Vehicle());
         var listing = (await TestAccounts.ReadJsonAsync(created)).GetProperty("listingId").GetGuid();
+        var customer = await Customers.CustomerRequests.CreateAsync(signedIn, Customers.CustomerRequests.Body("Cliente Secreto De A", "300 999 0001", "secreto-de-a@example.test"));
 
-        var ids = new List<string> { owner.TenantId.ToString(), owner.UserId.ToString(), invited.ToString(), sales.UserId.ToString(), listing.ToString() };
+        var ids = new List<string> { owner.TenantId.ToString(), owner.UserId.ToString(), invited.ToString(), sales.UserId.ToString(), listing.ToString(), customer.ToString() };
         ids.AddRange(await Pipeline.PipelineFootprint.CreateAsync(signedIn, system, owner.TenantId));
         await using var sessions = system.CreateCommand("select session_id from sessions where tenant_id = $1");
         sessions.Parameters.Add(new() { Value = owner.TenantId });
@@ -28,7 +29,7 @@ internal sealed record TenantFootprint(TestAccount Owner, IReadOnlyList<string> 
         {
             while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0).ToString());
         }
-        var secrets = ids.Concat(ids.Select(id => Guid.Parse(id).ToString("N"))).Concat([owner.Slug, owner.Email, sales.Email]).ToList();
+        var secrets = ids.Concat(ids.Select(id => Guid.Parse(id).ToString("N"))).Concat([owner.Slug, owner.Email, sales.Email, "Cliente Secreto De A", "secreto-de-a@example.test"]).ToList();
         return new TenantFootprint(owner, ids, secrets);
     }
 
@@ -43,7 +44,8 @@ internal sealed record TenantFootprint(TestAccount Owner, IReadOnlyList<string> 
               (select string_agg(concat_ws(',', user_id, role, status, version, security_stamp), ';' order by user_id) from users where tenant_id = $1),
               (select string_agg(concat_ws(',', session_id, revoked_at, refresh_generation), ';' order by session_id) from sessions where tenant_id = $1),
               (select count(*) from invitations where tenant_id = $1),
-              (select string_agg(concat_ws(',', listing_id, status, version), ';' order by listing_id) from listings where tenant_id = $1))
+              (select string_agg(concat_ws(',', listing_id, status, version), ';' order by listing_id) from listings where tenant_id = $1),
+              (select string_agg(concat_ws(',', customer_id, version), ';' order by customer_id) from customers where tenant_id = $1))
             """);
         command.Parameters.Add(new() { Value = Owner.TenantId });
         return (string)(await command.ExecuteScalarAsync())!;
