@@ -24,6 +24,10 @@ public static class AuditServices
             .AddStreamState("user", "user-", User.Fold)
             .AddStreamState("listing", "listing-", Listing.Fold)
             .AddStreamState("device", "device-registry-", Device.Fold)
-            .AddStreamState("reference-list", "catalog-reference-", ReferenceLists.Fold);
+            .AddStreamState("reference-list", "catalog-reference-", ReferenceLists.Fold)
+            .AddStreamState("customer", "customer-", Customers.Customer.Fold)
+            .AddStreamState("pipeline", "pipeline-", Pipeline.SalesPipeline.Fold)
+            .AddStreamState("lost-reasons", Pipeline.PipelineEvents.LostReasonsStream, Pipeline.LostReasonsView.Fold)
+            .AddStreamState("opportunity", "opportunity-", Pipeline.Opportunity.Fold);
     }
 }
