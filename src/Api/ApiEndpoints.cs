@@ -1,4 +1,5 @@
 using Platform.Api.Admin;
+using Platform.Api.Audit;
 using Platform.Api.Auth;
 using Platform.Api.Catalog;
 using Platform.Api.Devices;
@@ -22,6 +23,7 @@ internal static class ApiEndpoints
         app.MapCatalogSearchEndpoints();
         app.MapPublicCatalog();
         app.MapDeviceEndpoints();
+        app.MapForgetEndpoints();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Platform.Write.Catalog;
 using Platform.Write.Devices;
 using Platform.Write.EventStore;
 using Platform.Write.Identity;
+using Platform.Write.Privacy;
 using Platform.Write.Storage;
 using Platform.Write.Tenancy;
 
@@ -38,7 +39,8 @@ internal static class DatabaseSetup
         builder.Services.AddSingleton<TenantDatabase>();
         builder.Services.AddSingleton<TenantReads>();
         builder.Services.AddSingleton(new EventTypeRegistry().RegisterTenancy().RegisterCatalog().RegisterDevices()
-            .RegisterTenantNetwork().RegisterCatalogSynonyms());
+            .RegisterTenantNetwork().RegisterCatalogSynonyms().RegisterPrivacy());
+        builder.Services.AddPrivacy(builder.Configuration);
         builder.Services.AddEventStore();
 
         // Registered after the embedded cluster so it starts after it; Kestrel starts after both,
@@ -60,6 +62,7 @@ internal sealed class DatabaseMigrationService(IServiceProvider services, IConfi
         await IdentitySchema.MigrateAsync(dataSource, cancellationToken);
         await CatalogSchema.MigrateAsync(dataSource, cancellationToken);
         await DevicesSchema.MigrateAsync(dataSource, cancellationToken);
+        await PrivacySchema.MigrateAsync(dataSource, cancellationToken);
         await ProjectionsSchema.MigrateAsync(dataSource, cancellationToken);
 
         var database = services.GetRequiredService<PlatformDatabase>();

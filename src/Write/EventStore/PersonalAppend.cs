@@ -1,0 +1,46 @@
+using Npgsql;
+using Platform.Write.Privacy;
+
+namespace Platform.Write.EventStore;
+
+/// <summary>
+/// The append paths' one step for personal data: seal it in the append's own transaction, after the
+/// stream locks (a new subject's key is that transaction's first write, and the locks must come first
+/// to keep fence order equal to version order), and cache the new keys once the transaction commits.
+/// </summary>
+internal static class PersonalAppend
+{
+    /// <summary>Seals the streams' personal events in place; null when there were none.</summary>
+    public static async Task<Action?> SealAsync(
+        EventSerializer serializer, NpgsqlConnection connection, NpgsqlTransaction? transaction, PreparedStream[] streams,
+        CancellationToken ct)
+    {
+        var targets = streams.SelectMany(s => s.Sources.Select((data, i) => (Stream: s, Index: i)))
+            .Where(t => PersonalDataProtector.HasPersonalData(t.Stream.Sources[t.Index])).ToArray();
+        if (targets.Length == 0) return null;
+        var (json, committed) = await SealAsync(serializer, connection, transaction,
+            targets.Select(t => new PersonalEvent(t.Stream.TenantId, t.Stream.Sources[t.Index])).ToArray(),
+            () => LockAsync(connection, transaction, streams.Select(s => (s.TenantId, s.StreamId)), ct), ct);
+        for (var k = 0; k < targets.Length; k++) targets[k].Stream.Data[targets[k].Index] = json[k];
+        return committed;
+    }
+
+    public static Task<(string[] Json, Action Committed)> SealAsync(
+        EventSerializer serializer, NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<PersonalEvent> events,
+        Func<Task>? beforeFirstWrite, CancellationToken ct)
+    {
+        var privacy = serializer.Privacy ?? throw new InvalidOperationException(
+            "Events with personal data need the privacy key ring (AddPrivacy): they are never stored in clear.");
+        return privacy.ProtectAsync(connection, transaction, events, beforeFirstWrite, EventSerializer.Json, ct);
+    }
+
+    public static async Task LockAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, IEnumerable<(Guid TenantId, string StreamId)> streams, CancellationToken ct)
+    {
+        var list = streams.ToArray();
+        await using var command = new NpgsqlCommand("select lock_event_streams($1, $2)", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = list.Select(s => s.TenantId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = list.Select(s => s.StreamId).ToArray() });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
