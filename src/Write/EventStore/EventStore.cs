@@ -86,9 +86,9 @@ public sealed class EventStore(
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var sealedKeys = await PersonalAppend.SealAsync(serializer, connection, transaction, streams, ct);
+        var (sealedKeys, locked) = await PersonalAppend.SealAsync(serializer, connection, transaction, streams, ct);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        var results = await LockedBatchAppend.ExecuteAsync(batch, streams, ct);
+        var results = await LockedBatchAppend.ExecuteAsync(batch, streams, ct, locked);
         await transaction.CommitAsync(ct);
         sealedKeys?.Invoke();
         if (results.Any(r => !r.AlreadyApplied)) notifier.Appended();

@@ -10,19 +10,34 @@ namespace Platform.Write.EventStore;
 /// </summary>
 internal static class PersonalAppend
 {
-    /// <summary>Seals the streams' personal events in place; null when there were none.</summary>
-    public static async Task<Action?> SealAsync(
+    /// <summary>
+    /// Seals the streams' personal events in place. Committed: what to run after commit (null when
+    /// nothing was sealed); Locked: the streams are locked now (a key was written after the locks).
+    /// </summary>
+    public static async Task<(Action? Committed, bool Locked)> SealAsync(
         EventSerializer serializer, NpgsqlConnection connection, NpgsqlTransaction? transaction, PreparedStream[] streams,
         CancellationToken ct)
     {
         var targets = streams.SelectMany(s => s.Sources.Select((data, i) => (Stream: s, Index: i)))
             .Where(t => PersonalDataProtector.HasPersonalData(t.Stream.Sources[t.Index])).ToArray();
-        if (targets.Length == 0) return null;
+        if (targets.Length == 0) return (null, false);
+        var locked = false;
         var (json, committed) = await SealAsync(serializer, connection, transaction,
             targets.Select(t => new PersonalEvent(t.Stream.TenantId, t.Stream.Sources[t.Index])).ToArray(),
-            () => LockAsync(connection, transaction, streams.Select(s => (s.TenantId, s.StreamId)), ct), ct);
+            async () =>
+            {
+                try
+                {
+                    await LockAsync(connection, transaction, streams.Select(s => (s.TenantId, s.StreamId)), ct);
+                }
+                catch (PostgresException error)
+                {
+                    throw AppendErrors.Map(error, streams[0]);
+                }
+                locked = true;
+            }, ct);
         for (var k = 0; k < targets.Length; k++) targets[k].Stream.Data[targets[k].Index] = json[k];
-        return committed;
+        return (committed, locked);
     }
 
     public static Task<(string[] Json, Action Committed)> SealAsync(

@@ -27,19 +27,21 @@ public sealed class SubjectKeyring(NpgsqlDataSource system, ISubjectKeyWrapper w
         NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid tenantId, IReadOnlyCollection<Guid> subjectIds, CancellationToken ct)
     {
         var ids = subjectIds.ToArray();
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        var insert = new NpgsqlBatchCommand(EnsureSql);
-        insert.Parameters.Add(new NpgsqlParameter { Value = tenantId, NpgsqlDbType = NpgsqlDbType.Uuid });
-        insert.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-        insert.Parameters.Add(new NpgsqlParameter
+        // Two statements: the select's snapshot must start after the insert waited out a concurrent
+        // transaction making the same key (read committed), so it sees the key that won.
+        await using (var insert = new NpgsqlCommand(EnsureSql, connection, transaction))
         {
-            Value = ids.Select(s => wrapper.Wrap(PersonalDataEnvelope.NewKey(), tenantId, s)).ToArray(),
-            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea,
-        });
-        batch.BatchCommands.Add(insert);
-        batch.BatchCommands.Add(Select(tenantId, ids));
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        await reader.NextResultAsync(ct);
+            insert.Parameters.Add(new NpgsqlParameter { Value = tenantId, NpgsqlDbType = NpgsqlDbType.Uuid });
+            insert.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+            insert.Parameters.Add(new NpgsqlParameter
+            {
+                Value = ids.Select(s => wrapper.Wrap(PersonalDataEnvelope.NewKey(), tenantId, s)).ToArray(),
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea,
+            });
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        await using var select = Select(tenantId, ids, connection, transaction);
+        await using var reader = await select.ExecuteReaderAsync(ct);
         var keys = new Dictionary<Guid, byte[]?>();
         while (await reader.ReadAsync(ct))
         {
@@ -56,10 +58,7 @@ public sealed class SubjectKeyring(NpgsqlDataSource system, ISubjectKeyWrapper w
         // Synchronous: events are deserialized synchronously on every read path. Misses are rare
         // (one per subject per LiveFor), and run on a pooled connection of their own.
         using var connection = system.OpenConnection();
-        using var command = new NpgsqlCommand(null, connection);
-        var select = Select(tenantId, [subjectId]);
-        command.CommandText = select.CommandText;
-        foreach (NpgsqlParameter p in select.Parameters) command.Parameters.Add(p.Clone());
+        using var command = Select(tenantId, [subjectId], connection, null);
         using var reader = command.ExecuteReader();
         // No row: the key's transaction has not committed (a handler reading its own append). Not cached.
         if (!reader.Read()) return null;
@@ -68,9 +67,9 @@ public sealed class SubjectKeyring(NpgsqlDataSource system, ISubjectKeyWrapper w
         return key;
     }
 
-    private static NpgsqlBatchCommand Select(Guid tenantId, Guid[] ids)
+    private static NpgsqlCommand Select(Guid tenantId, Guid[] ids, NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {
-        var select = new NpgsqlBatchCommand(SelectSql);
+        var select = new NpgsqlCommand(SelectSql, connection, transaction);
         select.Parameters.Add(new NpgsqlParameter { Value = tenantId, NpgsqlDbType = NpgsqlDbType.Uuid });
         select.Parameters.Add(new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         return select;
