@@ -16,7 +16,6 @@ internal static class ForgetEndpoints
         app.MapGroup("/api/audit/subjects").WithTags("Audit")
             .MapPost("/{id}/forget", Forget).Sends<ForgetSubject>()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("ForgetSubject")
             .WithSummary("Erases a person's personal data (and that of the subjects linked to it) from every event, projection and rebuild.");
         return app;
