@@ -41,5 +41,7 @@ public sealed class SubjectKeyCache(TimeProvider time)
         foreach (var subject in subjectIds) entries[(tenantId, subject)] = new Entry(null, DateTimeOffset.MaxValue);
     }
 
+    public void Clear() => entries.Clear();
+
     private sealed record Entry(byte[]? Key, DateTimeOffset Until);
 }

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Platform.Benchmarks.Common;
+using System.Security.Cryptography;
 using Platform.Write.EventStore;
+using Platform.Write.Privacy;
 using Platform.Write.Storage;
+using Platform.Write.Tenancy;
 
 namespace Platform.Benchmarks.Append;
 
@@ -25,7 +28,15 @@ internal sealed class AppendDatabase : IBenchmarkTables, IAsyncDisposable
         Notifier = new EventNotifier(ours, options, NullLogger<EventNotifier>.Instance);
         Store = new EventStore(ours, serializer, Notifier, options);
         Bulk = new BulkAppender(ours, serializer, Notifier, options);
+        var keyring = new SubjectKeyring(ours, new MasterKeyWrapper(RandomNumberGenerator.GetBytes(32)), Keys);
+        SealedStore = new EventStore(ours, new EventSerializer(BenchmarkEvents.Registry(), new PersonalDataProtector(keyring)), Notifier, options);
     }
+
+    /// <summary>The store with a key ring, for events with personal data.</summary>
+    public EventStore SealedStore { get; }
+
+    /// <summary>Forgotten at every reset, like the keys table, so each run makes its subjects' keys again.</summary>
+    public SubjectKeyCache Keys { get; } = new(TimeProvider.System);
 
     public NpgsqlDataSource Ours { get; }
 
@@ -56,6 +67,8 @@ internal sealed class AppendDatabase : IBenchmarkTables, IAsyncDisposable
         try
         {
             await EventStoreSchema.MigrateAsync(database.Admin, ct);
+            await TenancySchema.MigrateAsync(database.Admin, ct);
+            await PrivacySchema.MigrateAsync(database.Admin, ct);
             await database.ExecuteAsync(RawSql.CreateTable, ct);
             return database;
         }
@@ -68,7 +81,8 @@ internal sealed class AppendDatabase : IBenchmarkTables, IAsyncDisposable
 
     public async Task ResetAsync(CancellationToken ct)
     {
-        await ExecuteAsync("truncate events, raw_events restart identity", ct);
+        await ExecuteAsync("truncate events, raw_events, subject_keys restart identity", ct);
+        Keys.Clear();
         if (!fromEmpty) await ExecuteAsync(SeedHistory.Sql, ct);
         // Each run then starts with a clean buffer pool and pays the same full-page writes after
         // the checkpoint, instead of whichever side a timed checkpoint happens to land on.
