@@ -40,6 +40,22 @@ internal static class PersonalAppend
         return (committed, locked);
     }
 
+    /// <summary>
+    /// Seals every personal event of the streams with cached keys, in place; false when one needs
+    /// the database (a new subject, or a key not cached here), and then nothing changed.
+    /// </summary>
+    public static bool TrySealCached(EventSerializer serializer, PreparedStream[] streams)
+    {
+        var targets = streams.SelectMany(s => s.Sources.Select((data, i) => (Stream: s, Index: i)))
+            .Where(t => PersonalDataProtector.HasPersonalData(t.Stream.Sources[t.Index])).ToArray();
+        if (targets.Length == 0) return true;
+        if (serializer.Privacy is not { } privacy ||
+            !privacy.TrySealCached(targets.Select(t => new PersonalEvent(t.Stream.TenantId, t.Stream.Sources[t.Index])).ToArray(), EventSerializer.Json, out var json))
+            return false;
+        for (var k = 0; k < targets.Length; k++) targets[k].Stream.Data[targets[k].Index] = json[k];
+        return true;
+    }
+
     public static Task<(string[] Json, Action Committed)> SealAsync(
         EventSerializer serializer, NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<PersonalEvent> events,
         Func<Task>? beforeFirstWrite, CancellationToken ct)

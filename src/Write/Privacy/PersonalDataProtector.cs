@@ -56,6 +56,21 @@ public sealed class PersonalDataProtector(SubjectKeyring keyring)
         return (json, () => fresh.ForEach(f => keyring.Cache.Remember(f.Item1, f.Item2, f.Item3)));
     }
 
+    /// <summary>Seals with cached keys only, no database; false (nothing sealed) when a subject's key is not cached.</summary>
+    public bool TrySealCached(IReadOnlyList<PersonalEvent> events, JsonSerializerOptions options, out string[] json)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        json = new string[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var (tenantId, data) = (events[i].TenantId, events[i].Data);
+            var subject = PersonalDataShape.Of(data.GetType())!.SubjectOf(data);
+            if (!keyring.Cache.TryGet(tenantId, subject, out var key)) return false;
+            json[i] = Seal(data, tenantId, subject, key, options);
+        }
+        return true;
+    }
+
     /// <summary>The event's JSON with each personal field sealed; erased in clear when the subject is forgotten (no key).</summary>
     public static string Seal(object data, Guid tenantId, Guid subjectId, byte[]? key, JsonSerializerOptions options)
     {

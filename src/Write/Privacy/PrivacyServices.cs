@@ -14,7 +14,8 @@ public static class PrivacyServices
 
     /// <summary>
     /// The subjects' key ring, so the event serializer seals and opens personal data. Keys are wrapped
-    /// by the configured master key, or else by the Data Protection key ring (which must be registered).
+    /// by the configured master key, or else by the Data Protection key ring (which must be registered;
+    /// keys it wrapped still open once a master key is configured, but never remove a master key).
     /// </summary>
     public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,7 +24,8 @@ public static class PrivacyServices
         if (string.IsNullOrWhiteSpace(master))
             services.TryAddSingleton<ISubjectKeyWrapper>(sp => new DataProtectionKeyWrapper(sp.GetRequiredService<IDataProtectionProvider>()));
         else
-            services.TryAddSingleton<ISubjectKeyWrapper>(new MasterKeyWrapper(Decode(master)));
+            services.TryAddSingleton<ISubjectKeyWrapper>(sp => new MasterKeyWrapper(
+                Decode(master), new DataProtectionKeyWrapper(sp.GetRequiredService<IDataProtectionProvider>())));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SubjectKeyCache>();
         services.TryAddSingleton(sp => new SubjectKeyring(

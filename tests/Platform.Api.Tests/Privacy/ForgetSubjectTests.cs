@@ -43,6 +43,9 @@ public sealed class ForgetSubjectTests(DatabaseFixture database) : IClassFixture
             new { name = $"Nombre {buyer}", phone, email = $"{buyer}@example.test", message = $"Mensaje {buyer}", consent = true });
         quote.StatusCode.Should().Be(HttpStatusCode.Accepted);
         var quoteId = (await TestAccounts.ReadJsonAsync(quote)).GetProperty("quoteId").GetGuid();
+        using (var refused = await host.Client.PostAsJsonAsync(new Uri($"/api/public/{owner.Slug}/listings/{listing}/quote", UriKind.Relative),
+            new { name = $"Nombre {buyer}", phone = $"tel {buyer}", email = $"correo {buyer}", message = "", consent = true }))
+            refused.StatusCode.Should().Be(HttpStatusCode.BadRequest, "refused input must not reach the logs either");
         var userId = await InviteAcceptAndDeactivateAsync(host.Client, asOwner, invited);
 
         (await DatabaseScan.TablesContainingAsync(database.DataSource, buyer)).Should().BeEmpty("events hold personal data sealed only");

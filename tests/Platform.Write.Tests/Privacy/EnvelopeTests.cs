@@ -62,4 +62,25 @@ public sealed class EnvelopeTests
         FluentActions.Invoking(() => new MasterKeyWrapper(RandomNumberGenerator.GetBytes(32)).Unwrap(wrapped, Tenant, Subject))
             .Should().Throw<CryptographicException>();
     }
+
+    [Fact]
+    public void Keys_wrapped_before_a_master_key_was_configured_still_unwrap()
+    {
+        var before = new Platform.Write.Tests.Privacy.XorWrapper();
+        var key = PersonalDataEnvelope.NewKey();
+        var old = before.Wrap(key, Tenant, Subject);
+
+        var wrapper = new MasterKeyWrapper(RandomNumberGenerator.GetBytes(32), before);
+
+        wrapper.Unwrap(old, Tenant, Subject).Should().Equal(key);
+        wrapper.Unwrap(wrapper.Wrap(key, Tenant, Subject), Tenant, Subject).Should().Equal(key);
+    }
+}
+
+/// <summary>A stand-in for the Data Protection wrapper: any other format (its payloads never start with 'M').</summary>
+internal sealed class XorWrapper : ISubjectKeyWrapper
+{
+    public byte[] Wrap(byte[] key, Guid tenantId, Guid subjectId) => [0x09, .. key.Select(b => (byte)(b ^ 0x5A))];
+
+    public byte[] Unwrap(byte[] wrapped, Guid tenantId, Guid subjectId) => [.. wrapped.Skip(1).Select(b => (byte)(b ^ 0x5A))];
 }

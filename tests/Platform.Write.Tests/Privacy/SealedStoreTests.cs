@@ -64,6 +64,16 @@ public sealed class SealedStoreTests(DatabaseFixture database) : IClassFixture<D
         stored.Should().NotContain("Canario").And.NotContain("canario@").And.NotContain("555").And.Contain("Toyota Hilux").And.Contain("\"$pd\"");
         (await ReadAsync(serializer, quote.QuoteId)).Should().Be(quote);
         (await ReadAsync(Serializer(), quote.QuoteId)).Should().Be(quote, "another process opens it with the stored key");
+
+        // The subject's key is cached now: the next append seals without the database, with the same key.
+        var again = quote with { Message = "¿Y el precio final?" };
+        await new Platform.Write.EventStore.EventStore(dataSource, serializer, notifier, new EventStoreOptions())
+            .AppendAsync(tenant, CatalogEvents.QuoteStream(quote.QuoteId), ExpectedVersion.Exact(1), NewEvent.Create(again));
+        (await StoredAsync(quote.QuoteId)).Should().NotContain("precio final");
+        (await ReadAsync(Serializer(), quote.QuoteId)).Should().Be(again);
+        await using var keys = dataSource.CreateCommand("select count(*) from subject_keys where tenant_id = $1");
+        keys.Parameters.Add(new() { Value = tenant });
+        (await keys.ExecuteScalarAsync()).Should().Be(1L);
     }
 
     [Fact]
