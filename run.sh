@@ -43,6 +43,17 @@ if [ -z "${Platform__Demo__OwnerPassword:-}" ]; then
   export Platform__Demo__OwnerPassword
 fi
 
+# The key that wraps every person's data key (crypto-shredding): generated once beside the data.
+if [ -z "${Platform__Privacy__MasterKey:-}" ]; then
+  key_file="${Platform__DataDirectory:-$PWD/.data}/privacy-master-key"
+  if [ ! -s "$key_file" ]; then
+    mkdir -p "$(dirname "$key_file")"
+    (umask 077; head -c 32 /dev/urandom | base64 > "$key_file")
+  fi
+  Platform__Privacy__MasterKey="$(cat "$key_file")"
+  export Platform__Privacy__MasterKey
+fi
+
 if [ -n "${ConnectionStrings__Platform:-}" ]; then
   database="the database in ConnectionStrings__Platform"
 else

@@ -31,6 +31,7 @@ internal static class ApiEndpoints
         app.MapPipelineEndpoints();
         app.MapOpportunityEndpoints();
         app.MapCustomerEndpoints();
+        app.MapForgetEndpoints();
         return app;
     }
 }

@@ -8,6 +8,7 @@ using Platform.Write.Devices;
 using Platform.Write.EventStore;
 using Platform.Write.Identity;
 using Platform.Write.Pipeline;
+using Platform.Write.Privacy;
 using Platform.Write.Storage;
 using Platform.Write.Tenancy;
 
@@ -42,7 +43,8 @@ internal static class DatabaseSetup
         builder.Services.AddSingleton<TenantReads>();
         builder.Services.AddSingleton(new EventTypeRegistry().RegisterTenancy().RegisterCatalog().RegisterDevices()
             .RegisterTenantNetwork().RegisterCatalogSynonyms().RegisterPipeline()
-            .RegisterCustomers());
+            .RegisterCustomers().RegisterPrivacy());
+        builder.Services.AddPrivacy(builder.Configuration);
         builder.Services.AddEventStore();
 
         // Registered after the embedded cluster so it starts after it; Kestrel starts after both,
@@ -69,6 +71,7 @@ internal sealed class DatabaseMigrationService(IServiceProvider services, IConfi
         await Write.Devices.Alerts.DeviceAlertsSchema.MigrateAsync(dataSource, cancellationToken);
         await PipelineSchema.MigrateAsync(dataSource, cancellationToken);
         await CustomersSchema.MigrateAsync(dataSource, cancellationToken);
+        await PrivacySchema.MigrateAsync(dataSource, cancellationToken);
         await ProjectionsSchema.MigrateAsync(dataSource, cancellationToken);
         await AuditSchema.MigrateAsync(dataSource, cancellationToken);
 

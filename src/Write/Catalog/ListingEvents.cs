@@ -1,4 +1,5 @@
 using Platform.Write.EventStore;
+using Platform.Write.Privacy;
 
 namespace Platform.Write.Catalog;
 
@@ -30,9 +31,13 @@ public sealed record ListingPriceChanged(Guid ListingId, Money From, Money To);
 
 public sealed record ListingStatusChanged(Guid ListingId, ListingStatus From, ListingStatus To);
 
-/// <summary>A buyer asked about a published listing; the Leads feature turns it into a lead.</summary>
+/// <summary>
+/// A buyer asked about a published listing; the Leads feature turns it into a lead (and links the
+/// lead's subject to this quote's, so forgetting the person forgets the quote too).
+/// </summary>
 public sealed record QuoteRequested(
-    Guid QuoteId, Guid ListingId, string ListingTitle, string Name, string Phone, string Email, string Message, bool Consent, string Source);
+    [DataSubject] Guid QuoteId, Guid ListingId, string ListingTitle, [PersonalData] string Name, [PersonalData] string Phone,
+    [PersonalData] string Email, [PersonalData] string Message, bool Consent, string Source);
 
 public static class CatalogEvents
 {

@@ -19,6 +19,7 @@ internal sealed class AppendValidator(EventSerializer serializer, EventStoreOpti
         var types = new string[events.Count];
         var data = new string[events.Count];
         var metadata = new string[events.Count];
+        var sources = new object[events.Count];
         var seen = new HashSet<Guid>();
         for (var i = 0; i < events.Count; i++)
         {
@@ -27,8 +28,9 @@ internal sealed class AppendValidator(EventSerializer serializer, EventStoreOpti
             if (!seen.Add(e.EventId)) throw new InvalidAppendException(field + ".eventId", "appears twice in the append");
             (types[i], data[i], metadata[i]) = PrepareEvent(e, field);
             ids[i] = e.EventId;
+            sources[i] = e.Data;
         }
-        return new PreparedStream(append.TenantId, append.StreamId, append.Expected, ids, types, data, metadata);
+        return new PreparedStream(append.TenantId, append.StreamId, append.Expected, ids, types, data, metadata, sources);
     }
 
     public (string Type, string Data, string Metadata) PrepareEvent(NewEvent e, string field)
@@ -57,6 +59,10 @@ internal sealed class AppendValidator(EventSerializer serializer, EventStoreOpti
     }
 }
 
+/// <summary><see cref="Data"/> is plain JSON until <see cref="PersonalAppend"/> seals the personal fields of <see cref="Sources"/>.</summary>
 internal sealed record PreparedStream(
     Guid TenantId, string StreamId, ExpectedVersion Expected,
-    Guid[] Ids, string[] Types, string[] Data, string[] Metadata);
+    Guid[] Ids, string[] Types, string[] Data, string[] Metadata, object[] Sources)
+{
+    public bool HasPersonalData => Sources.Any(Privacy.PersonalDataProtector.HasPersonalData);
+}

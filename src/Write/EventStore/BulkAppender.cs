@@ -47,12 +47,14 @@ public sealed class BulkAppender(
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var (heads, stored) = await LockAndReadAsync(connection, transaction, streams, rows, ct);
+        var sealedKeys = await SealAsync(connection, transaction, rows, ct);
 
         int appended;
         try
         {
             appended = await CopyAsync(connection, rows, heads, stored, ct);
             await transaction.CommitAsync(ct);
+            sealedKeys?.Invoke();
         }
         catch (PostgresException error) when (AppendErrors.IsUnstorableText(error))
         {
@@ -127,10 +129,21 @@ public sealed class BulkAppender(
             AppendValidator.ValidateTenant(e.TenantId, field + ".tenantId");
             _validator.ValidateStreamId(e.StreamId, field + ".streamId");
             var (type, data, metadata) = _validator.PrepareEvent(new NewEvent(e.EventId, e.Data, e.Metadata), field);
-            rows[i] = new BulkRow(e.TenantId, e.StreamId, e.EventId, type, data, metadata);
+            rows[i] = new BulkRow(e.TenantId, e.StreamId, e.EventId, type, data, metadata, e.Data);
         }
         return rows;
     }
 
-    internal sealed record BulkRow(Guid TenantId, string StreamId, Guid EventId, string Type, string Data, string Metadata);
+    // After the locks (LockAndReadAsync), so a new subject's key is not the transaction's first write.
+    private async Task<Action?> SealAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BulkRow[] rows, CancellationToken ct)
+    {
+        var personal = Enumerable.Range(0, rows.Length).Where(i => Privacy.PersonalDataProtector.HasPersonalData(rows[i].Source)).ToArray();
+        if (personal.Length == 0) return null;
+        var (json, committed) = await PersonalAppend.SealAsync(serializer, connection, transaction,
+            personal.Select(i => new Privacy.PersonalEvent(rows[i].TenantId, rows[i].Source)).ToArray(), null, ct);
+        for (var k = 0; k < personal.Length; k++) rows[personal[k]] = rows[personal[k]] with { Data = json[k] };
+        return committed;
+    }
+
+    internal sealed record BulkRow(Guid TenantId, string StreamId, Guid EventId, string Type, string Data, string Metadata, object Source);
 }

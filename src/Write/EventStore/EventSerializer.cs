@@ -1,10 +1,16 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Platform.Write.Privacy;
 
 namespace Platform.Write.EventStore;
 
-/// <summary>Turns events into stored JSON under their registered names, and back.</summary>
-public sealed class EventSerializer(EventTypeRegistry registry)
+/// <summary>
+/// Turns events into stored JSON under their registered names, and back. Personal data is opened
+/// here, on every read path, with <paramref name="privacy"/>; without it (or once the subject is
+/// forgotten) personal fields read as erased.
+/// </summary>
+public sealed class EventSerializer(EventTypeRegistry registry, PersonalDataProtector? privacy = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -13,6 +19,9 @@ public sealed class EventSerializer(EventTypeRegistry registry)
     };
 
     public EventTypeRegistry Registry => registry;
+
+    /// <summary>Seals personal data on append; null where no key ring is configured (then such events cannot be appended).</summary>
+    public PersonalDataProtector? Privacy => privacy;
 
     public string TypeName(object data, string field) =>
         registry.TryGetName(data.GetType(), out var name) ? name : throw new UnknownEventTypeException(field, data.GetType());
@@ -26,6 +35,12 @@ public sealed class EventSerializer(EventTypeRegistry registry)
         JsonSerializer.Deserialize<EventMetadata>(json, Json) ?? EventMetadata.Empty;
 
     /// <summary>The event as its registered class, or null when the name is unknown to this build.</summary>
-    public object? Deserialize(string type, string json) =>
-        registry.TryGetType(type, out var clr) ? JsonSerializer.Deserialize(json, clr, Json) : null;
+    public object? Deserialize(string type, string json)
+    {
+        if (!registry.TryGetType(type, out var clr)) return null;
+        if (PersonalDataShape.Of(clr) is not { } shape) return JsonSerializer.Deserialize(json, clr, Json);
+        var node = JsonNode.Parse(json)!.AsObject();
+        PersonalDataProtector.Reveal(node, shape, privacy, Json);
+        return node.Deserialize(clr, Json);
+    }
 }

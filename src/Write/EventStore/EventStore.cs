@@ -17,6 +17,8 @@ public sealed class EventStore(
         CancellationToken ct = default)
     {
         var stream = _validator.Prepare(new StreamAppend(tenantId, streamId, expected, events));
+        // Known subjects seal from the cache and take the one-statement path; a new one makes its key in a transaction.
+        if (stream.HasPersonalData && !PersonalAppend.TrySealCached(serializer, [stream])) return (await AppendSealedAsync([stream], ct))[0];
         var result = await TryFastAppendAsync(stream, ct) ?? await AppendThroughFunctionAsync(stream, ct);
         if (!result.AlreadyApplied) notifier.Appended();
         return result;
@@ -71,10 +73,25 @@ public sealed class EventStore(
         if (appends.Count == 0) throw new InvalidAppendException("appends", "at least one stream is required");
         var streams = appends.Select((a, i) => _validator.Prepare(a ?? throw new InvalidAppendException($"appends[{i}]", "is required"), $"appends[{i}].")).ToArray();
 
+        if (streams.Any(s => s.HasPersonalData) && !PersonalAppend.TrySealCached(serializer, streams)) return await AppendSealedAsync(streams, ct);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         // No explicit transaction: Npgsql runs a batch as one implicit transaction, in one round trip.
         await using var batch = new NpgsqlBatch(connection);
         var results = await LockedBatchAppend.ExecuteAsync(batch, streams, ct);
+        if (results.Any(r => !r.AlreadyApplied)) notifier.Appended();
+        return results;
+    }
+
+    // Personal data needs its subjects' keys made in the append's transaction: an explicit one.
+    private async Task<IReadOnlyList<AppendResult>> AppendSealedAsync(PreparedStream[] streams, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var (sealedKeys, locked) = await PersonalAppend.SealAsync(serializer, connection, transaction, streams, ct);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var results = await LockedBatchAppend.ExecuteAsync(batch, streams, ct, locked);
+        await transaction.CommitAsync(ct);
+        sealedKeys?.Invoke();
         if (results.Any(r => !r.AlreadyApplied)) notifier.Appended();
         return results;
     }

@@ -8,12 +8,16 @@ namespace Platform.Write.EventStore;
 /// </summary>
 internal static class LockedBatchAppend
 {
-    public static async Task<List<AppendResult>> ExecuteAsync(NpgsqlBatch batch, PreparedStream[] streams, CancellationToken ct)
+    /// <param name="locked">The streams are locked already (sealing personal data took the locks before its keys).</param>
+    public static async Task<List<AppendResult>> ExecuteAsync(NpgsqlBatch batch, PreparedStream[] streams, CancellationToken ct, bool locked = false)
     {
-        var lockStreams = new NpgsqlBatchCommand("select lock_event_streams($1, $2)");
-        lockStreams.Parameters.Add(new NpgsqlParameter { Value = streams.Select(s => s.TenantId).ToArray() });
-        lockStreams.Parameters.Add(new NpgsqlParameter { Value = streams.Select(s => s.StreamId).ToArray() });
-        batch.BatchCommands.Add(lockStreams);
+        if (!locked)
+        {
+            var lockStreams = new NpgsqlBatchCommand("select lock_event_streams($1, $2)");
+            lockStreams.Parameters.Add(new NpgsqlParameter { Value = streams.Select(s => s.TenantId).ToArray() });
+            lockStreams.Parameters.Add(new NpgsqlParameter { Value = streams.Select(s => s.StreamId).ToArray() });
+            batch.BatchCommands.Add(lockStreams);
+        }
         foreach (var stream in streams)
         {
             var command = new NpgsqlBatchCommand(AppendCommands.AppendSql);
@@ -26,7 +30,7 @@ internal static class LockedBatchAppend
         try
         {
             await using var reader = await batch.ExecuteReaderAsync(ct);
-            await reader.NextResultAsync(ct);
+            if (!locked) await reader.NextResultAsync(ct);
             foreach (var _ in streams)
             {
                 if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("append_events returned no row.");

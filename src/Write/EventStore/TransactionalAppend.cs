@@ -30,8 +30,10 @@ public sealed class TransactionalAppend(EventSerializer serializer, EventNotifie
         if (streams.Any(s => s.TenantId != transaction.TenantId))
             throw new InvalidAppendException("appends", "every stream must belong to the transaction's tenant");
 
+        var (sealedKeys, locked) = await PersonalAppend.SealAsync(serializer, transaction.Connection, transaction.Transaction, streams, ct);
+        if (sealedKeys is not null) transaction.AfterCommit(sealedKeys);
         await using var batch = new NpgsqlBatch(transaction.Connection, transaction.Transaction);
-        var results = await LockedBatchAppend.ExecuteAsync(batch, streams, ct);
+        var results = await LockedBatchAppend.ExecuteAsync(batch, streams, ct, locked);
         if (results.Any(r => !r.AlreadyApplied)) transaction.AfterCommit(notifier.Appended);
         return results;
     }

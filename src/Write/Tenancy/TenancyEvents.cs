@@ -1,4 +1,5 @@
 using Platform.Write.EventStore;
+using Platform.Write.Privacy;
 
 namespace Platform.Write.Tenancy;
 
@@ -16,11 +17,11 @@ public sealed record TenantDeactivated(string Reason);
 public sealed record TenantReactivated;
 
 /// <summary>A person got an account: the owner at sign-up.</summary>
-public sealed record UserRegistered(Guid UserId, string Email, string DisplayName, string Role);
+public sealed record UserRegistered([DataSubject] Guid UserId, [PersonalData] string Email, [PersonalData] string DisplayName, string Role);
 
-public sealed record UserInvited(Guid UserId, string Email, string Role, Guid InvitedBy);
+public sealed record UserInvited([DataSubject] Guid UserId, [PersonalData] string Email, string Role, Guid InvitedBy);
 
-public sealed record InvitationAccepted(Guid UserId, string DisplayName);
+public sealed record InvitationAccepted([DataSubject] Guid UserId, [PersonalData] string DisplayName);
 
 public sealed record UserRoleChanged(Guid UserId, string From, string To);
 

@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Auth;
 using Platform.Api.Tests.Catalog;
 using Platform.Testing;
+using Platform.Write.Catalog;
+using Platform.Write.EventStore;
 
 namespace Platform.Api.Tests.Buyers;
 
@@ -51,7 +55,7 @@ public sealed class BuyerApiFixture : IAsyncLifetime
         return id;
     }
 
-    /// <summary>The data of every quote request stored for the tenant, oldest first.</summary>
+    /// <summary>The data of every quote request stored for the tenant, oldest first, personal fields opened by the host.</summary>
     public async Task<List<JsonObject>> QuotesAsync(Guid tenantId)
     {
         await using var command = Database.DataSource.CreateCommand(
@@ -59,7 +63,9 @@ public sealed class BuyerApiFixture : IAsyncLifetime
         command.Parameters.Add(new() { Value = tenantId });
         await using var reader = await command.ExecuteReaderAsync();
         var quotes = new List<JsonObject>();
-        while (await reader.ReadAsync()) quotes.Add(JsonNode.Parse(reader.GetString(0))!.AsObject());
+        var serializer = Host.Services.GetRequiredService<EventSerializer>();
+        while (await reader.ReadAsync())
+            quotes.Add(JsonSerializer.SerializeToNode(serializer.Deserialize(CatalogEvents.QuoteRequestedName, reader.GetString(0)), EventSerializer.Json)!.AsObject());
         return quotes;
     }
 

@@ -43,6 +43,7 @@ internal static class EndpointSamples
         ["NetworkBody"] = () => new() { ["member"] = true },
         ["RegisterDeviceBody"] = () => Devices.DeviceSamples.Fridge(),
         ["RevokeDeviceBody"] = () => new() { ["reason"] = "dado de baja" },
+        ["ForgetSubjectBody"] = () => new() { ["reason"] = "solicitud de supresión del titular" },
         ["TelemetryBody"] = () => JsonNode.Parse(Devices.DeviceSamples.Payload(1, 1))!.AsObject(),
         ["RuleBody"] = Devices.DeviceRuleTests.Band,
         ["AcknowledgeBody"] = () => new() { ["note"] = "Reviso el compresor" },

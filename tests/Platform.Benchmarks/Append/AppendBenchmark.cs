@@ -15,6 +15,7 @@ internal static class AppendBenchmark
     [
         ("single-1w", (args, db) => SingleAppendCase.Create("single-1w", writers: 1, args.Scale(20_000), db)),
         ("single-8w", (args, db) => SingleAppendCase.Create("single-8w", writers: 8, args.Scale(20_000), db)),
+        ("single-1w-personal", (args, db) => PersonalAppendCase.Create(args.Scale(20_000), db)),
         ("batch100", (args, db) => BatchAppendCase.Create(args.Scale(50_000), db)),
         ("bulk", (args, db) => BulkAppendCase.Create(args.Scale(200_000), db)),
     ];

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Platform.Benchmarks.Common;
+using System.Security.Cryptography;
 using Platform.Write.EventStore;
+using Platform.Write.Privacy;
 using Platform.Write.Storage;
+using Platform.Write.Tenancy;
 
 namespace Platform.Benchmarks.Append;
 
@@ -27,7 +30,15 @@ internal sealed class AppendDatabase : IBenchmarkTables, IAsyncDisposable
         Notifier = new EventNotifier(ours, options, NullLogger<EventNotifier>.Instance);
         Store = new EventStore(ours, serializer, Notifier, options);
         Bulk = new BulkAppender(ours, serializer, Notifier, options);
+        var keyring = new SubjectKeyring(ours, new MasterKeyWrapper(RandomNumberGenerator.GetBytes(32)), Keys);
+        SealedStore = new EventStore(ours, new EventSerializer(BenchmarkEvents.Registry(), new PersonalDataProtector(keyring)), Notifier, options);
     }
+
+    /// <summary>The store with a key ring, for events with personal data.</summary>
+    public EventStore SealedStore { get; }
+
+    /// <summary>Forgotten at every reset, like the keys table, so each run makes its subjects' keys again.</summary>
+    public SubjectKeyCache Keys { get; } = new(TimeProvider.System);
 
     public NpgsqlDataSource Ours { get; }
 
@@ -61,6 +72,8 @@ internal sealed class AppendDatabase : IBenchmarkTables, IAsyncDisposable
         try
         {
             await EventStoreSchema.MigrateAsync(database.Admin, ct);
+            await TenancySchema.MigrateAsync(database.Admin, ct);
+            await PrivacySchema.MigrateAsync(database.Admin, ct);
             await database.ExecuteAsync(RawSql.CreateTable, ct);
             if (chain == "append") await database.ExecuteAsync(ChainAtAppend.InstallSql, ct);
             if (chain == "sealer") database.Sealer = new SealerLoop(NpgsqlDataSource.Create(connectionString));
@@ -77,8 +90,9 @@ internal sealed class AppendDatabase : IBenchmarkTables, IAsyncDisposable
     {
         using var paused = Sealer is null ? null : await Sealer.PauseAsync(ct);
         await ExecuteAsync(chain == "append"
-            ? "truncate events, raw_events, event_chain, event_chain_heads, event_chain_sealer, bench_chain_tips restart identity"
-            : "truncate events, raw_events, event_chain, event_chain_heads, event_chain_sealer restart identity", ct);
+            ? "truncate events, raw_events, subject_keys, event_chain, event_chain_heads, event_chain_sealer, bench_chain_tips restart identity"
+            : "truncate events, raw_events, subject_keys, event_chain, event_chain_heads, event_chain_sealer restart identity", ct);
+        Keys.Clear();
         if (!fromEmpty) await ExecuteAsync(SeedHistory.Sql, ct);
         // The seeded history counts as sealed long ago: the sealer works on what the run appends.
         if (chain == "sealer")

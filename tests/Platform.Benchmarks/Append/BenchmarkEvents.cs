@@ -14,7 +14,7 @@ internal static class BenchmarkEvents
         new("bench-user", Guid.Parse("0195c3a0-0000-7000-8000-00000000be9c"), null, "benchmark");
 
     public static EventTypeRegistry Registry() =>
-        new EventTypeRegistry().Register<ItemNoted>(ItemNotedName).RegisterReadings();
+        new EventTypeRegistry().Register<ItemNoted>(ItemNotedName).Register<ContactNoted>(PersonalAppendCase.ContactNotedName).RegisterReadings();
 
     public static ItemNoted Item(long seq) => new(seq, $"SKU-{seq % 977}", 19.90m + seq % 100, "noted by the append benchmark");
 
