@@ -4,6 +4,7 @@ using Platform.Api.Catalog;
 using Platform.Api.Customers;
 using Platform.Api.Devices;
 using Platform.Api.Health;
+using Platform.Api.Leads;
 using Platform.Api.Public;
 using Platform.Api.Tenancy;
 
@@ -24,6 +25,7 @@ internal static class ApiEndpoints
         app.MapPublicCatalog();
         app.MapDeviceEndpoints();
         app.MapCustomerEndpoints();
+        app.MapLeads();
         return app;
     }
 }

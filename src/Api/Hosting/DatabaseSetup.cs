@@ -6,6 +6,7 @@ using Platform.Write.Customers;
 using Platform.Write.Devices;
 using Platform.Write.EventStore;
 using Platform.Write.Identity;
+using Platform.Write.Leads;
 using Platform.Write.Storage;
 using Platform.Write.Tenancy;
 
@@ -40,7 +41,8 @@ internal static class DatabaseSetup
         builder.Services.AddSingleton<TenantReads>();
         builder.Services.AddSingleton(new EventTypeRegistry().RegisterTenancy().RegisterCatalog().RegisterDevices()
             .RegisterTenantNetwork().RegisterCatalogSynonyms()
-            .RegisterCustomers());
+            .RegisterCustomers()
+            .RegisterLeads());
         builder.Services.AddEventStore();
 
         // Registered after the embedded cluster so it starts after it; Kestrel starts after both,
@@ -63,6 +65,7 @@ internal sealed class DatabaseMigrationService(IServiceProvider services, IConfi
         await CatalogSchema.MigrateAsync(dataSource, cancellationToken);
         await DevicesSchema.MigrateAsync(dataSource, cancellationToken);
         await CustomersSchema.MigrateAsync(dataSource, cancellationToken);
+        await LeadsSchema.MigrateAsync(dataSource, cancellationToken);
         await ProjectionsSchema.MigrateAsync(dataSource, cancellationToken);
 
         var database = services.GetRequiredService<PlatformDatabase>();
