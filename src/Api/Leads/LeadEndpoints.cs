@@ -91,6 +91,8 @@ internal static class LeadEndpoints
     private static async Task<Ok<ResponseTimesReport>> ResponseTimes(
         DateTimeOffset? from, DateTimeOffset? to, CommandContext context, IMediator mediator, TimeProvider time, CancellationToken ct)
     {
+        if (from is { Year: < 2000 or > 9000 }) throw new ValidationException([new ValidationFailure("from", "Debe ser una fecha entre 2000 y 9000.")]);
+        if (to is { Year: < 2000 or > 9000 }) throw new ValidationException([new ValidationFailure("to", "Debe ser una fecha entre 2000 y 9000.")]);
         var until = to ?? time.GetUtcNow();
         var since = from ?? until.AddDays(-30);
         if (since >= until) throw new ValidationException([new ValidationFailure("from", "Debe ser anterior a to.")]);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Projections.Daemon;
 using Platform.Write.Catalog;
 using Platform.Write.Customers;
@@ -11,9 +12,10 @@ namespace Platform.Projections.Leads;
 /// Turns every buyer's quote request into a lead of the tenant, attached to the customer with the same
 /// phone or e-mail. The lead takes the quote's id, and the lead is written in the tenant's own transaction:
 /// when the daemon replays a quote (a crash before its checkpoint moved), the lead is already there and
-/// nothing happens, so each quote makes exactly one lead.
+/// nothing happens, so each quote makes exactly one lead. Its services are resolved when events come: the
+/// daemon builds projections before the database (and the application's role) is ready.
 /// </summary>
-public sealed class QuoteLeadReactor(TenantDatabase database, LeadIntake intake) : IProjection
+public sealed class QuoteLeadReactor(IServiceProvider services) : IProjection
 {
     public const string ProjectionName = "quote-leads";
 
@@ -36,7 +38,8 @@ public sealed class QuoteLeadReactor(TenantDatabase database, LeadIntake intake)
 
     private async Task RecordAsync(RecordedEvent e, QuoteRequested quote, CancellationToken ct)
     {
-        await using var tx = await database.BeginAsync(e.TenantId, ct);
+        var intake = services.GetRequiredService<LeadIntake>();
+        await using var tx = await services.GetRequiredService<TenantDatabase>().BeginAsync(e.TenantId, ct);
         var contact = LeadInputRules.Contact(quote.Name, quote.Phone, quote.Email, await CustomerContacts.CountryAsync(tx, ct), strict: false);
         var metadata = new EventMetadata(null, e.Metadata.CorrelationId, e.EventId, LeadSources.Quote);
         var message = string.IsNullOrWhiteSpace(quote.Message) ? null : quote.Message;

@@ -53,10 +53,26 @@ public static class LeadInputRules
     }
 
     public static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+
+    /// <summary>Text PostgreSQL can store: no NUL, no lone surrogate (the webhook's body skips the Api's JSON checks).</summary>
+    public static bool Storable(string? value)
+    {
+        if (value is null) return true;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\0') return false;
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
+            else if (char.IsSurrogate(c)) return false;
+        }
+        return true;
+    }
 }
 
 public sealed class LeadInputValidator : AbstractValidator<ILeadInput>
 {
+    private const string Unstorable = "Tiene caracteres que no se pueden guardar.";
+
     public LeadInputValidator()
     {
         RuleFor(l => l.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Es obligatorio.")
@@ -71,5 +87,10 @@ public sealed class LeadInputValidator : AbstractValidator<ILeadInput>
         RuleFor(l => l.Timeline).Must(t => t is null || LeadTimelines.All.Contains(t))
             .WithMessage($"Debe ser uno de: {string.Join(", ", LeadTimelines.All)}.");
         RuleFor(l => l.ListingId).NotEqual(Guid.Empty).WithMessage("No es una publicación.");
+        RuleFor(l => l.Name).Must(LeadInputRules.Storable).WithMessage(Unstorable);
+        RuleFor(l => l.Phone).Must(LeadInputRules.Storable).WithMessage(Unstorable);
+        RuleFor(l => l.Email).Must(LeadInputRules.Storable).WithMessage(Unstorable);
+        RuleFor(l => l.Message).Must(LeadInputRules.Storable).WithMessage(Unstorable);
+        RuleFor(l => l.Campaign).Must(LeadInputRules.Storable).WithMessage(Unstorable);
     }
 }

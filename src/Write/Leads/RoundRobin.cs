@@ -21,8 +21,8 @@ public static class RoundRobin
             with last as (select last_user_id from lead_assignment_rotation where tenant_id = $1),
                  sales as (select user_id from users where tenant_id = $1 and role = 'sales' and status = 'active')
             select coalesce(
-                (select min(user_id) from sales where user_id > (select last_user_id from last)),
-                (select min(user_id) from sales))
+                (select user_id from sales where user_id > (select last_user_id from last) order by user_id limit 1),
+                (select user_id from sales order by user_id limit 1))
             """, tx.TenantId);
         return await command.ExecuteScalarAsync(ct) is Guid next ? next : null;
     }

@@ -46,6 +46,8 @@ public sealed class ResponseTimeTests(AuthApiFixture api) : IClassFixture<AuthAp
         people[beto.UserId].GetProperty("medianSeconds").GetDouble().Should().BeApproximately(600, 5);
 
         var empty = await LeadRequests.GetJsonAsync(client, "/api/leads/response-times?from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z");
+        using (var ancient = await client.GetAsync(new Uri("/api/leads/response-times?to=0001-01-01T00:00:00Z", UriKind.Relative)))
+            ancient.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
         empty.GetProperty("overall").GetProperty("leads").GetInt32().Should().Be(0);
         using var backwards = await client.GetAsync(new Uri("/api/leads/response-times?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", UriKind.Relative));
         backwards.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
