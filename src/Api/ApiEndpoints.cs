@@ -6,6 +6,7 @@ using Platform.Api.Customers;
 using Platform.Api.Devices;
 using Platform.Api.Health;
 using Platform.Api.Pipeline;
+using Platform.Api.Leads;
 using Platform.Api.Public;
 using Platform.Api.Tenancy;
 
@@ -32,6 +33,7 @@ internal static class ApiEndpoints
         app.MapOpportunityEndpoints();
         app.MapCustomerEndpoints();
         app.MapForgetEndpoints();
+        app.MapLeads();
         return app;
     }
 }

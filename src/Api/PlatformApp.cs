@@ -5,6 +5,7 @@ using Platform.Api.Devices;
 using Platform.Api.Health;
 using Platform.Api.Hosting;
 using Platform.Api.Http;
+using Platform.Api.Leads;
 using Platform.Api.Pipeline;
 using Platform.Api.Public;
 using Platform.Projections.Daemon;
@@ -49,6 +50,7 @@ public static class PlatformApp
         builder.Services.AddCatalogSearch(builder.Configuration);
         builder.Services.AddSalesPipelines();
         Write.Customers.Import.CustomerImportServices.AddCustomerImports(builder.Services);
+        builder.Services.AddLeads();
         builder.Services.AddCommandPipeline(
             typeof(Write.Tenancy.CommandContext).Assembly, typeof(Read.Tenancy.TenantReads).Assembly, typeof(PlatformApp).Assembly);
 

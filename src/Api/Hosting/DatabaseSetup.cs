@@ -9,6 +9,7 @@ using Platform.Write.EventStore;
 using Platform.Write.Identity;
 using Platform.Write.Pipeline;
 using Platform.Write.Privacy;
+using Platform.Write.Leads;
 using Platform.Write.Storage;
 using Platform.Write.Tenancy;
 
@@ -43,7 +44,7 @@ internal static class DatabaseSetup
         builder.Services.AddSingleton<TenantReads>();
         builder.Services.AddSingleton(new EventTypeRegistry().RegisterTenancy().RegisterCatalog().RegisterDevices()
             .RegisterTenantNetwork().RegisterCatalogSynonyms().RegisterPipeline()
-            .RegisterCustomers().RegisterPrivacy());
+            .RegisterCustomers().RegisterLeads().RegisterPrivacy());
         builder.Services.AddPrivacy(builder.Configuration);
         builder.Services.AddEventStore();
 
@@ -72,6 +73,7 @@ internal sealed class DatabaseMigrationService(IServiceProvider services, IConfi
         await PipelineSchema.MigrateAsync(dataSource, cancellationToken);
         await CustomersSchema.MigrateAsync(dataSource, cancellationToken);
         await PrivacySchema.MigrateAsync(dataSource, cancellationToken);
+        await LeadsSchema.MigrateAsync(dataSource, cancellationToken);
         await ProjectionsSchema.MigrateAsync(dataSource, cancellationToken);
         await AuditSchema.MigrateAsync(dataSource, cancellationToken);
 

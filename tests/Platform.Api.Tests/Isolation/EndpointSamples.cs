@@ -52,6 +52,14 @@ internal static class EndpointSamples
         ["InteractionBody"] = () => new() { ["kind"] = "call", ["outcome"] = "interested", ["notes"] = "Llamar el lunes", ["followUpOn"] = "2026-12-01" },
         ["IFormFile"] = () => new() { ["file"] = "no-es-un-archivo" },
         ["CustomFieldSettingsBody"] = () => new() { ["label"] = "Presupuesto máximo", ["required"] = false, ["position"] = 2 },
+        ["LeadBody"] = () => Leads.LeadRequests.Body(),
+        ["AssignLeadBody"] = () => new() { ["roundRobin"] = true },
+        ["ContactLeadBody"] = () => new() { ["channel"] = "call", ["notes"] = "Primer llamado" },
+        ["DisqualifyLeadBody"] = () => new() { ["reason"] = "Número equivocado" },
+        ["ScoringWeightsBody"] = () => new() { ["weights"] = new JsonObject { ["budget"] = 2, ["timeline"] = 1.5 } },
+        ["ReferralBody"] = () => new() { ["tenantSlug"] = "automotores-del-sur", ["commissionPercent"] = 10 },
+        ["ReferralOutcomeBody"] = () => new() { ["outcome"] = "won", ["amount"] = 95_000_000 },
+        ["WebhookLeadBody"] = () => JsonNode.Parse(Leads.WebhookRequests.Body())!.AsObject(),
     };
 
     /// <summary>The sample body of <paramref name="endpoint"/>, or null when it reads none.</summary>

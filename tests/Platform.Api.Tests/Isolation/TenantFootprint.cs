@@ -21,7 +21,9 @@ internal sealed record TenantFootprint(TestAccount Owner, IReadOnlyList<string> 
         var listing = (await TestAccounts.ReadJsonAsync(created)).GetProperty("listingId").GetGuid();
         var customer = await Customers.CustomerRequests.CreateAsync(signedIn, Customers.CustomerRequests.Body("Cliente Secreto De A", "300 999 0001", "secreto-de-a@example.test"));
 
-        var ids = new List<string> { owner.TenantId.ToString(), owner.UserId.ToString(), invited.ToString(), sales.UserId.ToString(), listing.ToString(), customer.ToString() };
+        var lead = await Leads.LeadRequests.CreateAsync(signedIn, Leads.LeadRequests.Body("Cliente Secreto De A", "300 999 0001", "secreto-de-a@example.test"));
+
+        var ids = new List<string> { owner.TenantId.ToString(), owner.UserId.ToString(), invited.ToString(), sales.UserId.ToString(), listing.ToString(), customer.ToString(), lead.ToString() };
         ids.AddRange(await Pipeline.PipelineFootprint.CreateAsync(signedIn, system, owner.TenantId));
         await using var sessions = system.CreateCommand("select session_id from sessions where tenant_id = $1");
         sessions.Parameters.Add(new() { Value = owner.TenantId });
@@ -45,7 +47,8 @@ internal sealed record TenantFootprint(TestAccount Owner, IReadOnlyList<string> 
               (select string_agg(concat_ws(',', session_id, revoked_at, refresh_generation), ';' order by session_id) from sessions where tenant_id = $1),
               (select count(*) from invitations where tenant_id = $1),
               (select string_agg(concat_ws(',', listing_id, status, version), ';' order by listing_id) from listings where tenant_id = $1),
-              (select string_agg(concat_ws(',', customer_id, version), ';' order by customer_id) from customers where tenant_id = $1))
+              (select string_agg(concat_ws(',', customer_id, version), ';' order by customer_id) from customers where tenant_id = $1),
+              (select string_agg(concat_ws(',', lead_id, status, assignee_id, version), ';' order by lead_id) from leads where tenant_id = $1))
             """);
         command.Parameters.Add(new() { Value = Owner.TenantId });
         return (string)(await command.ExecuteScalarAsync())!;
