@@ -42,9 +42,7 @@ internal static class DatabaseSetup
             PlatformDataSource.Create(services.GetRequiredService<PlatformDatabase>().ApplicationConnectionString));
         builder.Services.AddSingleton<TenantDatabase>();
         builder.Services.AddSingleton<TenantReads>();
-        builder.Services.AddSingleton(new EventTypeRegistry().RegisterTenancy().RegisterCatalog().RegisterDevices()
-            .RegisterTenantNetwork().RegisterCatalogSynonyms().RegisterPipeline()
-            .RegisterCustomers().RegisterLeads().RegisterPrivacy());
+        builder.Services.AddSingleton(PlatformEventTypes.Create());
         builder.Services.AddPrivacy(builder.Configuration);
         builder.Services.AddEventStore();
 

@@ -11,7 +11,7 @@ namespace Platform.Write.Leads;
 public static class LeadConversion
 {
     /// <summary>The decision and the lead stream's append; nothing is written yet.</summary>
-    public sealed record Prepared(Guid LeadId, IReadOnlyList<object> Events, StreamAppend Append);
+    public sealed record Prepared(Guid LeadId, Guid CustomerId, IReadOnlyList<object> Events, StreamAppend Append);
 
     public static async Task<Prepared> PrepareAsync(
         TenantTransaction tx, EventSerializer serializer, Func<object, NewEvent> toEvent, Guid leadId, Guid opportunityId, CancellationToken ct)
@@ -22,7 +22,7 @@ public static class LeadConversion
         var (events, version) = await tx.ReadStreamAsync(serializer, stream, ct);
         var state = Lead.Fold(events) ?? throw new Domain.NotFoundException("el prospecto");
         var decided = Lead.Decide(state, new Lead.Convert(opportunityId));
-        return new Prepared(leadId, decided, new StreamAppend(tx.TenantId, stream, ExpectedVersion.Exact(version), [.. decided.Select(toEvent)]));
+        return new Prepared(leadId, state.CustomerId, decided, new StreamAppend(tx.TenantId, stream, ExpectedVersion.Exact(version), [.. decided.Select(toEvent)]));
     }
 
     /// <summary>After the caller's append: the lead's row; <paramref name="streamVersion"/> is the lead stream's result.</summary>

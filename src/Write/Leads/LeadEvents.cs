@@ -32,7 +32,7 @@ public sealed record LeadContacted(
 
 public sealed record LeadQualified(Guid LeadId, Guid? UserId);
 
-public sealed record LeadDisqualified(Guid LeadId, [property: PersonalData] string Reason, Guid? UserId);
+public sealed record LeadDisqualified(Guid LeadId, string Reason, Guid? UserId);
 
 /// <summary>The lead became an opportunity of a pipeline.</summary>
 public sealed record LeadConverted(Guid LeadId, Guid OpportunityId);

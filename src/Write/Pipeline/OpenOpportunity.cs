@@ -3,6 +3,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Platform.Write.Catalog;
 using Platform.Write.EventStore;
+using Platform.Write.Leads;
 using Platform.Write.Tenancy;
 
 namespace Platform.Write.Pipeline;
@@ -28,7 +29,8 @@ public sealed class OpenOpportunityValidator : AbstractValidator<OpenOpportunity
     }
 }
 
-public sealed class OpenOpportunityHandler(CommandContext context, TenantDatabase database, TransactionalAppend append, EventSerializer serializer)
+public sealed class OpenOpportunityHandler(
+    CommandContext context, TenantDatabase database, TransactionalAppend append, EventSerializer serializer, TimeProvider time)
     : IRequestHandler<OpenOpportunity, OpportunityChanged>
 {
     public async Task<OpportunityChanged> Handle(OpenOpportunity request, CancellationToken cancellationToken)
@@ -45,28 +47,33 @@ public sealed class OpenOpportunityHandler(CommandContext context, TenantDatabas
         var currency = request.Currency is null ? await OpportunityChecks.CurrencyAsync(tx, cancellationToken) : CurrencyCodes.Normalize(request.Currency);
 
         var id = Guid.CreateVersion7();
+        var lead = await LeadConversionAsync(tx, request, id, cancellationToken);
         var events = Opportunity.Decide(null, new Opportunity.Open(
             id, pipeline, request.StageId, request.CustomerId, request.LeadId, request.Title.Trim(), new Money(request.Value, currency),
             request.ExpectedCloseDate, owner));
         var results = await append.AppendAsync(tx,
         [
             new StreamAppend(tx.TenantId, OpportunityEvents.Stream(id), ExpectedVersion.NoStream, [.. events.Select(context.Event)]),
-            .. await LeadAppendsAsync(tx, request, id, cancellationToken),
+            .. lead is null ? [] : new[] { lead.Append },
         ], cancellationToken);
         await OpportunityRows.UpsertAsync(tx, Opportunity.Fold(events)!, results[0].StreamVersion, cancellationToken);
+        if (lead is not null) await LeadConversion.SaveAsync(tx, lead, results[1].StreamVersion, time.GetUtcNow(), cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new OpportunityChanged(id, results[0].StreamVersion);
     }
 
     /// <summary>
-    /// The lead's side of the opening, appended in the same transaction: the hook where the leads
-    /// feature records the lead's conversion (and checks its lead stream). Until then the lead id is
-    /// recorded on the opportunity as given.
+    /// Opened from a lead: the lead converts in the same append (a disqualified or already converted
+    /// one refuses), and it must be the same customer's.
     /// </summary>
-#pragma warning disable CA1822, IDE0060 // The leads feature fills this in.
-    private Task<IReadOnlyList<StreamAppend>> LeadAppendsAsync(TenantTransaction tx, OpenOpportunity request, Guid opportunityId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<StreamAppend>>([]);
-#pragma warning restore CA1822, IDE0060
+    private async Task<LeadConversion.Prepared?> LeadConversionAsync(TenantTransaction tx, OpenOpportunity request, Guid opportunityId, CancellationToken ct)
+    {
+        if (request.LeadId is not { } leadId) return null;
+        var lead = await LeadConversion.PrepareAsync(tx, serializer, context.Event, leadId, opportunityId, ct);
+        if (lead.CustomerId != request.CustomerId)
+            throw new Domain.DomainException("lead-customer-mismatch", "El prospecto es de otro cliente: ábrela para el cliente del prospecto.");
+        return lead;
+    }
 }
 
 /// <summary>Field rules the opportunity's commands share.</summary>
