@@ -8,6 +8,7 @@ using Platform.Api.Http;
 using Platform.Api.Pipeline;
 using Platform.Api.Public;
 using Platform.Projections.Daemon;
+using Platform.Write.Customers.Import;
 
 namespace Platform.Api;
 
@@ -45,7 +46,7 @@ public static class PlatformApp
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddSingleton<Admin.OperatorTenant>();
         builder.Services.AddCatalogSearch(builder.Configuration);
-        Write.Customers.Import.CustomerImportServices.AddCustomerImports(builder.Services);
+        builder.Services.AddCustomerImports();
         builder.Services.AddCommandPipeline(
             typeof(Write.Tenancy.CommandContext).Assembly, typeof(Read.Tenancy.TenantReads).Assembly, typeof(PlatformApp).Assembly);
 
