@@ -9,6 +9,7 @@ using Platform.Api.Leads;
 using Platform.Api.Pipeline;
 using Platform.Api.Public;
 using Platform.Projections.Daemon;
+using Platform.Write.Customers.Import;
 
 namespace Platform.Api;
 
@@ -49,7 +50,7 @@ public static class PlatformApp
         builder.Services.AddSingleton<Admin.OperatorTenant>();
         builder.Services.AddCatalogSearch(builder.Configuration);
         builder.Services.AddSalesPipelines();
-        Write.Customers.Import.CustomerImportServices.AddCustomerImports(builder.Services);
+        builder.Services.AddCustomerImports();
         builder.Services.AddLeads();
         builder.Services.AddCommandPipeline(
             typeof(Write.Tenancy.CommandContext).Assembly, typeof(Read.Tenancy.TenantReads).Assembly, typeof(PlatformApp).Assembly);
