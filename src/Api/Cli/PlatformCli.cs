@@ -10,7 +10,7 @@ namespace Platform.Api.Cli;
 /// </summary>
 public static class PlatformCli
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "replay", "verify", "export", "import", "projections", "cli" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "replay", "verify", "export", "import", "forget", "projections", "cli" };
 
     public static bool Handles(IReadOnlyList<string> args) => args is [var first, ..] && Verbs.Contains(first);
 
@@ -34,6 +34,7 @@ public static class PlatformCli
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(TransferCommands.Export(console));
         root.Subcommands.Add(TransferCommands.Import(console));
+        root.Subcommands.Add(ForgetCommand.Create(console));
         root.Subcommands.Add(ProjectionCommands.Create(console));
         var parsed = root.Parse(args is [_, ..] && args[0] == "cli" ? [.. args.Skip(1)] : args);
         var invocation = new InvocationConfiguration { Output = output ?? Console.Out, Error = output ?? Console.Error };

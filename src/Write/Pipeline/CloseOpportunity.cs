@@ -35,9 +35,23 @@ public sealed class ReopenOpportunityValidator : AbstractValidator<ReopenOpportu
     public ReopenOpportunityValidator() => RuleFor(c => c.StageId).NotEmpty().WithMessage("Es obligatorio.");
 }
 
-public sealed class WinOpportunityHandler(CommandContext context, TenantDatabase database, TransactionalAppend append, EventSerializer serializer)
+public sealed class WinOpportunityHandler(
+    CommandContext context, TenantDatabase database, TransactionalAppend append, EventSerializer serializer, TimeProvider time)
     : OpportunityCommandHandler<WinOpportunity>(context, database, append, serializer)
 {
+    /// <summary>The won amount becomes the customer's purchase (segments, lifetime), in the same append.</summary>
+    protected override async Task<Companion?> CompanionAsync(
+        TenantTransaction tx, OpportunityState state, IReadOnlyList<object> decided, CancellationToken ct)
+    {
+        if (decided.OfType<OpportunityWon>().SingleOrDefault() is not { } won) return null;
+        var now = time.GetUtcNow();
+        var purchase = await Customers.CustomerPurchases.PrepareAsync(
+            tx, Serializer, state.CustomerId, state.OpportunityId, won.Amount.Amount, won.Amount.Currency, now, ct);
+        return purchase?.ToAppend(Context) is { } stream
+            ? new Companion(stream, version => Customers.CustomerMatching.SaveAsync(tx, purchase, version, now, ct))
+            : null;
+    }
+
     protected override Guid OpportunityIdOf(WinOpportunity request) => request.OpportunityId;
 
     protected override long? ExpectedVersionOf(WinOpportunity request) => request.ExpectedVersion;

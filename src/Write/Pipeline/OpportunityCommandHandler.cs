@@ -8,6 +8,9 @@ namespace Platform.Write.Pipeline;
 /// <summary>The opportunity's stream version after a change (its new ETag), and the note or activity the change added.</summary>
 public sealed record OpportunityChanged(Guid OpportunityId, long Version, Guid? ItemId = null);
 
+/// <summary>A change's second stream in the same append, and the rows to write after it (given that stream's new version).</summary>
+public sealed record Companion(StreamAppend Append, Func<long, Task> AfterAppendAsync);
+
 /// <summary>
 /// Every change to an existing opportunity: load its stream in the tenant's transaction (another
 /// tenant's is not there: 404), check who may act and If-Match, load its pipeline under the pipeline's
@@ -39,11 +42,22 @@ public abstract class OpportunityCommandHandler<TRequest>(
         var pipeline = SalesPipeline.Fold(pipelineEvents) ?? throw new InvalidOperationException($"Opportunity {id} names a missing pipeline.");
         var decided = Opportunity.Decide(state, await DecisionAsync(tx, request, state, pipeline, cancellationToken));
         if (decided.Count == 0) return new OpportunityChanged(id, version, ItemIdOf(request));
-        var result = await append.AppendAsync(tx, stream, ExpectedVersion.Exact(version), decided.Select(context.Event).ToList(), cancellationToken);
+        var companion = await CompanionAsync(tx, state, decided, cancellationToken);
+        var results = await append.AppendAsync(tx,
+        [
+            new StreamAppend(tx.TenantId, stream, ExpectedVersion.Exact(version), decided.Select(context.Event).ToList()),
+            .. companion is null ? [] : new[] { companion.Append },
+        ], cancellationToken);
+        var result = results[0];
         await OpportunityRows.UpsertAsync(tx, decided.Aggregate((OpportunityState?)state, Opportunity.Evolve)!, result.StreamVersion, cancellationToken);
+        if (companion is not null) await companion.AfterAppendAsync(results[1].StreamVersion);
         await tx.CommitAsync(cancellationToken);
         return new OpportunityChanged(id, result.StreamVersion, ItemIdOf(request));
     }
+
+    /// <summary>Another stream's part of the same append, and what to write once it is stored (a win's purchase on its customer).</summary>
+    protected virtual Task<Companion?> CompanionAsync(TenantTransaction tx, OpportunityState state, IReadOnlyList<object> decided, CancellationToken ct) =>
+        Task.FromResult<Companion?>(null);
 
     /// <summary>Sales users work their own opportunities; owners and admins work any.</summary>
     protected virtual bool MayActAsSales(OpportunityState state, TRequest request, Guid user) => state.OwnerId == user;

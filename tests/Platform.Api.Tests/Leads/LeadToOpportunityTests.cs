@@ -31,6 +31,14 @@ public sealed class LeadToOpportunityTests(AuthApiFixture api) : IClassFixture<A
         again.StatusCode.Should().Be(HttpStatusCode.Conflict);
         var opened = await SalesTeam.EventuallyAsync(client, $"/api/opportunities?customerId={customer}", json => json.GetProperty("items").GetArrayLength() > 0);
         opened.GetProperty("items").GetArrayLength().Should().Be(1, "a refused conversion opens nothing");
+
+        var before = (await LeadRequests.GetJsonAsync(client, $"/api/customers/{customer}")).GetProperty("version").GetInt64();
+        using (var won = await SalesTeam.SendAsync(client, HttpMethod.Post, $"/api/opportunities/{opportunity}/win", new { amount = 88_000_000m }))
+            won.StatusCode.Should().Be(HttpStatusCode.OK);
+        var after = await SalesTeam.EventuallyAsync(client, $"/api/customers/{customer}",
+            json => json.GetProperty("lifetimeValue").ValueKind == System.Text.Json.JsonValueKind.Number);
+        after.GetProperty("version").GetInt64().Should().Be(before + 1, "the win is recorded as the customer's purchase in the same append");
+        after.GetProperty("lifetimeValue").GetDecimal().Should().Be(88_000_000m);
     }
 
     private static Task<HttpResponseMessage> Open(HttpClient client, Guid pipelineId, Guid customerId, Guid leadId) =>

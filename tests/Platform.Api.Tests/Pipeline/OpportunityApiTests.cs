@@ -10,11 +10,10 @@ public sealed class OpportunityApiTests(AuthApiFixture api) : IClassFixture<Auth
     {
         var (owner, pipeline, customer) = await StartAsync();
         using var client = api.Client.WithBearer(owner);
-        var lead = Guid.CreateVersion7();
 
         using var opened = await SalesTeam.SendAsync(client, HttpMethod.Post, "/api/opportunities", new
         {
-            pipelineId = pipeline.GetProperty("pipelineId").GetGuid(), customerId = customer, leadId = lead, title = "Corolla híbrido", value = 120_000_000,
+            pipelineId = pipeline.GetProperty("pipelineId").GetGuid(), customerId = customer, title = "Corolla híbrido", value = 120_000_000,
             expectedCloseDate = "2026-12-20",
         });
         opened.StatusCode.Should().Be(HttpStatusCode.Created);
@@ -27,7 +26,8 @@ public sealed class OpportunityApiTests(AuthApiFixture api) : IClassFixture<Auth
         json.GetProperty("stageName").GetString().Should().Be("Nuevo");
         json.GetProperty("status").GetString().Should().Be("open");
         json.GetProperty("value").GetProperty("currency").GetString().Should().Be("COP");
-        json.GetProperty("leadId").GetGuid().Should().Be(lead);
+        (json.TryGetProperty("leadId", out var lead) ? lead.ValueKind : System.Text.Json.JsonValueKind.Null)
+            .Should().Be(System.Text.Json.JsonValueKind.Null, "opened for a customer, not from a lead");
         json.GetProperty("expectedCloseDate").GetString().Should().Be("2026-12-20");
     }
 
