@@ -59,7 +59,7 @@ public sealed class CustomerMatchingTests(AuthApiFixture api) : IClassFixture<Au
         context.ActFor(tenant);
         await using var tx = await services.GetRequiredService<TenantDatabase>().BeginAsync(tenant);
         var purchase = await CustomerPurchases.PrepareAsync(tx, services.GetRequiredService<EventSerializer>(), customer, opportunity, 1000m, "COP",
-            DateTimeOffset.UtcNow.AddDays(-1), default);
+            DateTimeOffset.UtcNow.AddDays(-1), default) ?? throw new InvalidOperationException("The customer is missing.");
         if (purchase.ToAppend(context) is { } append)
         {
             var result = await services.GetRequiredService<TransactionalAppend>().AppendAsync(tx, [append]);
