@@ -65,6 +65,9 @@ public sealed class ForgetCustomerTests(DatabaseFixture database) : IClassFixtur
         var lead = await CustomerRequests.GetJsonAsync(asOwner, $"/api/leads/{quoteId}");
         lead.GetProperty("name").GetString().Should().Be("[borrado]");
         new[] { Text(lead, "phone"), Text(lead, "email"), Text(lead, "message") }.Should().AllBeEquivalentTo((string?)null);
+        using (var later = await asOwner.PostAsJsonAsync(new Uri($"/api/customers/{customerId}/interactions", UriKind.Relative), new { kind = "note" }))
+            later.IsSuccessStatusCode.Should().BeTrue("a forgotten customer folds from its erased events");
+        (await CustomerRequests.GetJsonAsync(asOwner, $"/api/customers/{customerId}")).GetProperty("phones").GetArrayLength().Should().Be(0);
         (await CustomerRequests.GetJsonAsync(asOwner, $"/api/customers/{bystander}")).GetProperty("name").GetString()
             .Should().Be("Otra Persona", "only the forgotten customer is scrubbed");
 
