@@ -1,6 +1,7 @@
 using Platform.Projections.Daemon;
 using Platform.Projections.Leads;
 using Platform.Write.Leads;
+using Platform.Write.Privacy;
 
 namespace Platform.Api.Leads;
 
@@ -13,6 +14,7 @@ internal static class LeadServices
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<TenantDirectory>();
         services.AddProjection<QuoteLeadReactor>();
+        services.AddPersonalDataScrubber<LeadDataScrubber>();
         return services;
     }
 

@@ -38,14 +38,14 @@ public static class Customer
     public static CustomerState? Evolve(CustomerState? state, object @event) => (state, @event) switch
     {
         (null, CustomerCreated c) => new CustomerState(
-            c.CustomerId, new CustomerContact(c.Name, c.Phones, c.Emails, c.Address, c.Notes), c.Fields, CustomerActivity.None),
-        ({ } s, CustomerContactChanged c) => s with { Contact = new CustomerContact(c.Name, c.Phones, c.Emails, c.Address, c.Notes) },
+            c.CustomerId, new CustomerContact(c.Name, Erasable(c.Phones), Erasable(c.Emails), c.Address, c.Notes), Erasable(c.Fields), CustomerActivity.None),
+        ({ } s, CustomerContactChanged c) => s with { Contact = new CustomerContact(c.Name, Erasable(c.Phones), Erasable(c.Emails), c.Address, c.Notes) },
         ({ } s, CustomerContactMerged m) => s with
         {
-            Contact = s.Contact with { Phones = [.. s.Contact.Phones, .. m.Phones], Emails = [.. s.Contact.Emails, .. m.Emails] },
-            Fields = new Dictionary<string, string>(s.Fields.Concat(m.Fields), StringComparer.Ordinal),
+            Contact = s.Contact with { Phones = [.. s.Contact.Phones, .. Erasable(m.Phones)], Emails = [.. s.Contact.Emails, .. Erasable(m.Emails)] },
+            Fields = new Dictionary<string, string>(s.Fields.Concat(Erasable(m.Fields)), StringComparer.Ordinal),
         },
-        ({ } s, CustomerFieldsChanged f) => s with { Fields = f.Fields },
+        ({ } s, CustomerFieldsChanged f) => s with { Fields = Erasable(f.Fields) },
         ({ } s, InteractionLogged i) => s with { Activity = s.Activity.With(i.OccurredAt) },
         ({ } s, CustomerPurchaseRecorded p) => s with { Activity = s.Activity.With(p.At), Purchases = [.. s.Purchases, p.OpportunityId] },
         _ => state,
@@ -85,4 +85,10 @@ public static class Customer
         a.Count == b.Count && a.All(f => b.TryGetValue(f.Key, out var value) && value == f.Value);
 
     private static CustomerState Existing(CustomerState? state) => state ?? throw new NotFoundException("el cliente");
+
+    // A forgotten customer's lists read back as null (only strings have an erased text): nothing, then.
+    private static IReadOnlyList<string> Erasable(IReadOnlyList<string>? values) => values ?? [];
+
+    private static IReadOnlyDictionary<string, string> Erasable(IReadOnlyDictionary<string, string>? values) =>
+        values ?? new Dictionary<string, string>(StringComparer.Ordinal);
 }

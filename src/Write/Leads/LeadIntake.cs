@@ -1,5 +1,6 @@
 using Platform.Write.Customers;
 using Platform.Write.EventStore;
+using Platform.Write.Privacy;
 using Platform.Write.Tenancy;
 
 namespace Platform.Write.Leads;
@@ -62,6 +63,8 @@ public sealed class LeadIntake(TransactionalAppend append, EventSerializer seria
         appends.Add(new StreamAppend(tx.TenantId, stream, ExpectedVersion.NoStream, [.. events.Select(toEvent)]));
         var results = await append.AppendAsync(tx, appends, ct);
         if (match.Events.Count > 0) await CustomerMatching.SaveAsync(tx, match, results[0].StreamVersion, now, ct);
+        // Forgetting the customer forgets the request it came from: a quote's lead takes the quote's id.
+        await tx.LinkAsync(match.CustomerId, request.LeadId, ct);
         await LeadRows.ApplyAsync(tx, events, results[^1].StreamVersion, now, ct);
         if (rotated is { } next) await RoundRobin.SaveAsync(tx, next, now, ct);
         return new LeadRecorded(request.LeadId, match.CustomerId, results[^1].StreamVersion, false);

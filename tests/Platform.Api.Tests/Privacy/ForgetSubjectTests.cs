@@ -1,11 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Platform.Api.Tests.Auth;
 using Platform.Api.Tests.Buyers;
-using Platform.Projections.Daemon;
+using Platform.Api.Tests.Leads;
 using Platform.Testing;
 using Platform.Write.Catalog;
 using Platform.Write.EventStore;
@@ -22,12 +20,9 @@ public sealed class ForgetSubjectTests(DatabaseFixture database) : IClassFixture
 {
     private readonly LogCapture logs = new();
 
-    private Task<ApiHost> StartAsync() => ApiHost.StartAsync(
-        services => services.AddSingleton<ILoggerProvider>(logs),
-        $"--ConnectionStrings:Platform={database.ConnectionString}", "--Logging:LogLevel:Default=Trace",
-        $"--Platform:Privacy:MasterKey={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}");
+    private Task<ApiHost> StartAsync() => PrivacyRequests.StartAsync(database, logs);
 
-    private static string Canary() => $"canario{Guid.NewGuid():N}"[..20];
+    private static string Canary() => PrivacyRequests.Canary();
 
     [Fact]
     public async Task Forgotten_people_leave_no_trace_in_any_table_log_read_or_rebuild_and_events_keep_their_bytes()
@@ -36,7 +31,7 @@ public sealed class ForgetSubjectTests(DatabaseFixture database) : IClassFixture
         var owner = await TestAccounts.RegisterTenantAsync(host.Client);
         using var asOwner = host.Client.WithBearer(owner);
         var listing = await BuyerApiFixture.ListingAsync(asOwner);
-        var (buyer, phone, invited) = (Canary(), $"+57 3{RandomNumberGenerator.GetInt32(100_000_000, 999_999_999)}", Canary());
+        var (buyer, phone, invited) = (Canary(), PrivacyRequests.Phone(), Canary());
         var buyerCanaries = new[] { buyer, phone, phone.Replace(" ", "", StringComparison.Ordinal) };
 
         using var quote = await host.Client.PostAsJsonAsync(new Uri($"/api/public/{owner.Slug}/listings/{listing}/quote", UriKind.Relative),
@@ -47,8 +42,12 @@ public sealed class ForgetSubjectTests(DatabaseFixture database) : IClassFixture
             new { name = $"Nombre {buyer}", phone = $"tel {buyer}", email = $"correo {buyer}", message = "", consent = true }))
             refused.StatusCode.Should().Be(HttpStatusCode.BadRequest, "refused input must not reach the logs either");
         var userId = await InviteAcceptAndDeactivateAsync(host.Client, asOwner, invited);
+        // The quote becomes a lead of a new customer: the buyer's key and the quote's, linked.
+        var customerId = (await LeadRequests.EventuallyAsync<Guid?>(async () => await asOwner.GetAsync(new Uri($"/api/leads/{quoteId}", UriKind.Relative)) is
+            { IsSuccessStatusCode: true } lead ? (await TestAccounts.ReadJsonAsync(lead)).GetProperty("customerId").GetGuid() : null))!.Value;
 
-        (await DatabaseScan.TablesContainingAsync(database.DataSource, buyer)).Should().BeEmpty("events hold personal data sealed only");
+        (await DatabaseScan.TablesContainingAsync(database.DataSource, buyer)).Should()
+            .BeEquivalentTo(["public.customer_contacts", "public.customers", "public.leads"], "events hold personal data sealed only, write-side rows in plain");
         (await DatabaseScan.TablesContainingAsync(database.DataSource, invited)).Should().Contain("public.users", "the scan finds plain copies");
         (await ReadQuoteAsync(host, owner.TenantId, quoteId)).Name.Should().Be($"Nombre {buyer}");
         var storedBefore = await StoredEventsAsync(owner.TenantId);
@@ -62,20 +61,17 @@ public sealed class ForgetSubjectTests(DatabaseFixture database) : IClassFixture
         using (var asSales = host.Client.WithBearer(sales))
             (await ForgetAsync(asSales, quoteId)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
 
-        using var forgotQuote = await ForgetAsync(asOwner, quoteId);
+        using var forgotBuyer = await ForgetAsync(asOwner, customerId);
         using var forgotUser = await ForgetAsync(asOwner, userId);
-        forgotQuote.StatusCode.Should().Be(HttpStatusCode.OK);
+        forgotBuyer.StatusCode.Should().Be(HttpStatusCode.OK);
         forgotUser.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await TestAccounts.ReadJsonAsync(forgotQuote)).GetProperty("subjects")[0].GetGuid().Should().Be(quoteId);
-        (await ForgetAsync(asOwner, quoteId)).StatusCode.Should().Be(HttpStatusCode.OK, "forgetting again changes nothing");
-        await RebuildEveryProjectionAsync(host);
+        (await TestAccounts.ReadJsonAsync(forgotBuyer)).GetProperty("subjects").EnumerateArray().Select(s => s.GetGuid())
+            .Should().BeEquivalentTo([customerId, quoteId], "forgetting the customer forgets the quote it came from");
+        (await ForgetAsync(asOwner, customerId)).StatusCode.Should().Be(HttpStatusCode.OK, "forgetting again changes nothing");
+        (await ForgetAsync(asOwner, quoteId)).StatusCode.Should().Be(HttpStatusCode.OK, "the quote is already forgotten");
+        await PrivacyRequests.RebuildEveryProjectionAsync(host);
 
-        foreach (var canary in buyerCanaries.Append(invited))
-        {
-            (await DatabaseScan.TablesContainingAsync(database.DataSource, canary)).Should().BeEmpty(canary);
-            logs.Lines.Where(l => l.Contains(canary, StringComparison.OrdinalIgnoreCase)).Should().BeEmpty(canary);
-        }
-        logs.Lines.Should().Contain(l => l.Contains("ForgetSubject", StringComparison.Ordinal), "the capture sees the host's logs");
+        await PrivacyRequests.ShouldLeaveNoTraceAsync(database, logs, buyerCanaries.Append(invited));
         var storedAfter = await StoredEventsAsync(owner.TenantId);
         storedAfter.Should().ContainInOrder(storedBefore).And.HaveCount(storedBefore.Count + 2, "only the two forgetting events are new");
 
@@ -105,7 +101,7 @@ public sealed class ForgetSubjectTests(DatabaseFixture database) : IClassFixture
     }
 
     private static Task<HttpResponseMessage> ForgetAsync(HttpClient client, Guid subject, string reason = "solicitud de supresión del titular") =>
-        client.PostAsJsonAsync(new Uri($"/api/audit/subjects/{subject}/forget", UriKind.Relative), new { reason });
+        PrivacyRequests.ForgetAsync(client, subject, reason);
 
     private static async Task<QuoteRequested> ReadQuoteAsync(ApiHost host, Guid tenantId, Guid quoteId) =>
         (QuoteRequested)(await host.Services.GetRequiredService<EventReader>().ReadStreamAsync(tenantId, CatalogEvents.QuoteStream(quoteId)))[0].Data!;
@@ -125,22 +121,5 @@ public sealed class ForgetSubjectTests(DatabaseFixture database) : IClassFixture
         var rows = new List<string>();
         while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
         return rows;
-    }
-
-    private static async Task RebuildEveryProjectionAsync(ApiHost host)
-    {
-        var operations = host.Services.GetRequiredService<ProjectionOperations>();
-        var projections = host.Services.GetRequiredService<ProjectionCatalog>().All;
-        projections.Should().NotBeEmpty();
-        foreach (var projection in projections)
-        {
-            var request = await operations.RebuildAsync(projection.Name, "test:privacy");
-            var deadline = DateTime.UtcNow.AddSeconds(90);
-            while ((await operations.GetRebuildAsync(request.Id))?.CompletedAt is null)
-            {
-                DateTime.UtcNow.Should().BeBefore(deadline, $"{projection.Name} rebuilds");
-                await Task.Delay(100);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.Write.Privacy;
 
 namespace Platform.Write.Customers.Import;
 
@@ -42,6 +43,7 @@ public static class CustomerImportServices
         services.AddSingleton<CustomerImportQueue>();
         services.AddSingleton<CustomerImportRunner>();
         services.AddHostedService<CustomerImportWorker>();
+        services.AddPersonalDataScrubber<CustomerDataScrubber>();
         return services;
     }
 }
