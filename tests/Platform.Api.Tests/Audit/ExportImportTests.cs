@@ -83,6 +83,7 @@ public sealed class ExportImportTests(DatabaseFixture database) : IClassFixture<
             second.EventsSha256.Should().Be(manifest.EventsSha256, "the same events, byte for byte");
             second.Chain.Should().Be(manifest.Chain);
             File.Delete(reexported);
+            await RefusedWhereASubjectHasAKeyAsync(cluster, file, owner.TenantId, kept);
         }
         finally
         {
@@ -102,6 +103,38 @@ public sealed class ExportImportTests(DatabaseFixture database) : IClassFixture<
             ExportManifest.EventsEntry, ExportManifest.SubjectKeysEntry, ExportManifest.SubjectLinksEntry, ExportManifest.ManifestEntry);
         stream.Position = 0;
         return await TenantImport.ReadManifestAsync(stream);
+    }
+
+    /// <summary>A database that already holds a key for one of the export's subjects gets none of the tenant.</summary>
+    private static async Task RefusedWhereASubjectHasAKeyAsync(LocalPostgres cluster, string file, Guid tenantId, Guid subject)
+    {
+        var name = $"test_{Guid.NewGuid():N}";
+        await cluster.CreateDatabaseAsync(name);
+        try
+        {
+            var taken = cluster.ConnectionString(name);
+            await (await AuditWorld.StartAsync(taken)).DisposeAsync();
+            await using var source = PlatformDataSource.Create(taken);
+            await using (var insert = source.CreateCommand("insert into subject_keys (tenant_id, subject_id, wrapped_key) values ($1, $2, '\\x00')"))
+            {
+                insert.Parameters.Add(new() { Value = tenantId });
+                insert.Parameters.Add(new() { Value = subject });
+                await insert.ExecuteNonQueryAsync();
+            }
+            using var output = new StringWriter();
+            (await PlatformCli.RunAsync(["import", file, "--connection", taken], output)).Should().Be(1, output.ToString());
+            output.ToString().Should().Contain("claves de personas");
+            await using var count = source.CreateCommand("select count(*) from events where tenant_id = $1");
+            count.Parameters.Add(new() { Value = tenantId });
+            ((long)(await count.ExecuteScalarAsync())!).Should().Be(0, "nothing is stored when a key is refused");
+        }
+        finally
+        {
+            await using var connection = new NpgsqlConnection(cluster.ConnectionString() + ";Pooling=false");
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 
     /// <summary>The export's subject keys: subject to its base64 key, null for a forgotten one.</summary>
