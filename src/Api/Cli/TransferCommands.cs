@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Platform.Write.Audit;
+using Platform.Write.Privacy;
 using Spectre.Console;
 
 namespace Platform.Api.Cli;
@@ -23,7 +24,8 @@ internal static class TransferCommands
                 await console.Progress().StartAsync(async progress =>
                 {
                     var task = progress.AddTask("Exportando", maxValue: Math.Max(1, total));
-                    manifest = await TenantExport.ExportAsync(database.System, tenantId, stream, TimeProvider.System, new Progress<long>(n => task.Value = n), ct);
+                    manifest = await TenantExport.ExportAsync(database.System, tenantId, stream, TimeProvider.System,
+                        database.Services.GetRequiredService<ISubjectKeyWrapper>(), new Progress<long>(n => task.Value = n), ct);
                     task.Value = task.MaxValue;
                 });
             }
@@ -48,7 +50,8 @@ internal static class TransferCommands
             await console.Progress().StartAsync(async progress =>
             {
                 var task = progress.AddTask("Importando", maxValue: Math.Max(1, expected.Events));
-                manifest = await TenantImport.ImportAsync(database.System, stream, new Progress<long>(n => task.Value = n), ct);
+                manifest = await TenantImport.ImportAsync(database.System, stream,
+                    database.Services.GetRequiredService<ISubjectKeyWrapper>(), new Progress<long>(n => task.Value = n), ct);
                 task.Value = task.MaxValue;
             });
             // Seal the imported events here, so the new database's chain can be checked against the manifest now.
@@ -74,6 +77,8 @@ internal static class TransferCommands
         table.AddRow("flujos", manifest.Streams.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("cabeza", manifest.Chain is { } head ? $"{head.Seq}:{head.Hash}" : "(vacía)");
         table.AddRow("sha256 eventos", manifest.EventsSha256);
+        if (manifest.Subjects is { } subjects)
+            table.AddRow("claves de personas", $"{subjects.Keys} vivas, {subjects.Forgotten} olvidadas, {subjects.Links} vínculos");
         console.Write(table);
         console.WriteLine(what);
     }

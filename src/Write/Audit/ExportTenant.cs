@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
+using Platform.Write.Privacy;
 using Platform.Write.Tenancy;
 
 namespace Platform.Write.Audit;
@@ -12,7 +13,7 @@ public sealed record ExportTenant : IRequest<ExportedTenant>;
 /// <summary>The export's file, deleted when <see cref="File"/> is closed.</summary>
 public sealed record ExportedTenant(ExportManifest Manifest, Stream File);
 
-public sealed class ExportTenantHandler(CommandContext context, NpgsqlDataSource system, TimeProvider time) : IRequestHandler<ExportTenant, ExportedTenant>
+public sealed class ExportTenantHandler(CommandContext context, NpgsqlDataSource system, TimeProvider time, ISubjectKeyWrapper keys) : IRequestHandler<ExportTenant, ExportedTenant>
 {
     public async Task<ExportedTenant> Handle(ExportTenant request, CancellationToken cancellationToken)
     {
@@ -21,7 +22,7 @@ public sealed class ExportTenantHandler(CommandContext context, NpgsqlDataSource
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try
         {
-            var manifest = await TenantExport.ExportAsync(system, context.Tenant, file, time, ct: cancellationToken);
+            var manifest = await TenantExport.ExportAsync(system, context.Tenant, file, time, keys, ct: cancellationToken);
             file.Position = 0;
             return new ExportedTenant(manifest, file);
         }

@@ -2,12 +2,14 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Npgsql;
+using Platform.Write.Privacy;
 
 namespace Platform.Write.Audit;
 
 /// <summary>
 /// Writes a tenant's whole history to one portable zip: <c>events.ndjson</c> (one stored event a line,
-/// in chain order, data and metadata as stored) and <c>manifest.json</c>. Read from one snapshot and
+/// in chain order, data and metadata as stored), the subjects' keys and links (<see cref="SubjectKeyTransfer"/>)
+/// and <c>manifest.json</c>. Read from one snapshot and
 /// behind its fence, so the file is a consistent prefix of the tenant's chain.
 /// </summary>
 public static class TenantExport
@@ -27,7 +29,7 @@ public static class TenantExport
     }
 
     public static async Task<ExportManifest> ExportAsync(
-        NpgsqlDataSource system, Guid tenantId, Stream output, TimeProvider time, IProgress<long>? progress = null, CancellationToken ct = default)
+        NpgsqlDataSource system, Guid tenantId, Stream output, TimeProvider time, ISubjectKeyWrapper keys, IProgress<long>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(time);
@@ -61,10 +63,12 @@ public static class TenantExport
             }
             while (page.Count > 0);
         }
+        var subjects = await SubjectKeyTransfer.ExportAsync(connection, transaction, tenantId, keys, archive, ct);
         var head = count == 0 ? null : new ChainHead(count, EventChainHash.Hex(link));
         var manifest = new ExportManifest(
             ExportManifest.FormatName, ExportManifest.CurrentVersion, tenantId, time.GetUtcNow(), count, streams.Count, types, head,
-            Convert.ToHexStringLower(sha.GetHashAndReset()), head is null ? null : await SealedMatchesAsync(connection, transaction, tenantId, head, ct));
+            Convert.ToHexStringLower(sha.GetHashAndReset()), head is null ? null : await SealedMatchesAsync(connection, transaction, tenantId, head, ct),
+            subjects, ExportManifest.KeysNotice);
         await using (var entry = archive.CreateEntry(ExportManifest.ManifestEntry, CompressionLevel.Fastest).Open())
             await JsonSerializer.SerializeAsync(entry, manifest, EventLine.ManifestJson, ct);
         return manifest;

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Platform.Write.Privacy;
 
 namespace Platform.Write.Audit;
 
@@ -11,7 +12,7 @@ namespace Platform.Write.Audit;
 /// Loads an export into a database that holds nothing of its tenant: every event with its stream,
 /// version, id, type, recorded time, data and metadata as they were, in chain order, in one
 /// transaction. The file's checksum, counts and recomputed chain head must equal the manifest's, or
-/// nothing is stored. Positions and transaction ids are handed out anew; the chain does not cover them.
+/// nothing is stored. The subjects' keys are stored with them, wrapped by this installation's keyring. Positions and transaction ids are handed out anew; the chain does not cover them.
 /// </summary>
 public static class TenantImport
 {
@@ -22,7 +23,7 @@ public static class TenantImport
     }
 
     public static async Task<ExportManifest> ImportAsync(
-        NpgsqlDataSource system, Stream input, IProgress<long>? progress = null, CancellationToken ct = default)
+        NpgsqlDataSource system, Stream input, ISubjectKeyWrapper keys, IProgress<long>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(system);
         using var archive = new ZipArchive(input, ZipArchiveMode.Read, leaveOpen: true);
@@ -61,6 +62,8 @@ public static class TenantImport
                 "la cabeza de la cadena recalculada no coincide con el manifiesto");
             await copy.CompleteAsync(ct);
         }
+        // Version 1 exports carried no keys: their people's personal data reads as erased after an import.
+        if (manifest.FormatVersion >= 2) await SubjectKeyTransfer.ImportAsync(connection, transaction, manifest, keys, archive, ct);
         await transaction.CommitAsync(ct);
         return manifest;
     }
@@ -96,7 +99,7 @@ public static class TenantImport
         {
             throw new TenantTransferException($"{ExportManifest.ManifestEntry} no es válido: {error.Message}");
         }
-        if (manifest is null || manifest.Format != ExportManifest.FormatName || manifest.FormatVersion != ExportManifest.CurrentVersion)
+        if (manifest is null || manifest.Format != ExportManifest.FormatName || manifest.FormatVersion is < 1 or > ExportManifest.CurrentVersion)
             throw new TenantTransferException($"No es una exportación de la plataforma en el formato {ExportManifest.FormatName} v{ExportManifest.CurrentVersion}.");
         return manifest;
     }

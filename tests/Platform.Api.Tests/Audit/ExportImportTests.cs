@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -7,6 +9,8 @@ using Platform.Api.Tests.Auth;
 using Platform.Projections.Daemon;
 using Platform.Testing;
 using Platform.Write.Audit;
+using Platform.Write.Catalog;
+using Platform.Write.EventStore;
 using Platform.Write.Storage;
 
 namespace Platform.Api.Tests.Audit;
@@ -16,12 +20,16 @@ public sealed class ExportImportTests(DatabaseFixture database) : IClassFixture<
     private static readonly string[] SearchViews = ["catalog_search", "catalog_network", "catalog_tenants", "catalog_vocabulary", "catalog_synonyms"];
 
     [Fact]
-    public async Task A_tenant_exported_through_the_api_and_imported_by_the_tool_rebuilds_the_same_read_models()
+    public async Task A_tenant_exported_through_the_api_and_imported_by_the_tool_rebuilds_the_same_read_models_and_people_forgotten_stay_forgotten()
     {
         await using var original = await AuditWorld.StartAsync(database.ConnectionString);
         var owner = await TestAccounts.RegisterTenantAsync(original.Client);
         using var asOwner = original.Client.WithBearer(owner);
-        await AuditWorld.ListingWithHistoryAsync(asOwner);
+        var listing = await AuditWorld.ListingWithHistoryAsync(asOwner);
+        var kept = await QuoteAsync(original.Client, owner.Slug, listing, "Comprador Conservado");
+        var forgotten = await QuoteAsync(original.Client, owner.Slug, listing, "Comprador Olvidado");
+        using (var forget = await asOwner.PostAsJsonAsync(new Uri($"/api/audit/subjects/{forgotten}/forget", UriKind.Relative), new { reason = "solicitud del titular" }))
+            forget.StatusCode.Should().Be(HttpStatusCode.OK);
         await AuditWorld.ListingWithHistoryAsync(asOwner, "Chevrolet Onix LTZ");
         var sealedReport = await AuditWorld.SealedAsync(asOwner);
         await CaughtUpAsync(original);
@@ -38,6 +46,13 @@ public sealed class ExportImportTests(DatabaseFixture database) : IClassFixture<
         manifest.Events.Should().Be(sealedReport.GetProperty("events").GetInt64());
         manifest.Chain!.Hash.Should().Be(sealedReport.GetProperty("head").GetProperty("hash").GetString());
         manifest.SealedChainMatches.Should().BeTrue();
+        manifest.Notice.Should().Contain("claves");
+        var keys = await SubjectKeysAsync(file);
+        keys.Should().ContainKey(kept).WhoseValue.Should().NotBeNull();
+        keys.Should().ContainKey(forgotten).WhoseValue.Should().BeNull("a forgotten subject's key is never exported");
+        keys.Should().ContainKey(owner.UserId).WhoseValue.Should().NotBeNull();
+        manifest.Subjects!.Keys.Should().Be(keys.Count(k => k.Value is not null));
+        manifest.Subjects.Forgotten.Should().Be(keys.Count(k => k.Value is null));
 
         var cluster = await TestCluster.SharedAsync();
         var copyName = $"test_{Guid.NewGuid():N}";
@@ -54,7 +69,11 @@ public sealed class ExportImportTests(DatabaseFixture database) : IClassFixture<
             await using var copySource = PlatformDataSource.Create(copy);
             await CaughtUpAsync(copyHost);
             (await ReadModelsAsync(copySource, owner.TenantId)).Should().Be(before);
-            (await StatesAsync(copyHost, copySource, owner.TenantId)).Should().Be(await StatesAsync(original, database.DataSource, owner.TenantId));
+            var copyStates = await StatesAsync(copyHost, copySource, owner.TenantId);
+            copyStates.Should().Be(await StatesAsync(original, database.DataSource, owner.TenantId));
+            copyStates.Should().Contain(owner.Email, "the users' personal data opens with the imported keys");
+            (await ReadQuoteAsync(copyHost, owner.TenantId, kept)).Name.Should().Be("Comprador Conservado");
+            (await ReadQuoteAsync(copyHost, owner.TenantId, forgotten)).Should().Match<QuoteRequested>(q => q.Name == "[borrado]" && q.Email == "[borrado]");
 
             var reexported = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.zip");
             using var exportOutput = new StringWriter();
@@ -64,6 +83,7 @@ public sealed class ExportImportTests(DatabaseFixture database) : IClassFixture<
             second.EventsSha256.Should().Be(manifest.EventsSha256, "the same events, byte for byte");
             second.Chain.Should().Be(manifest.Chain);
             File.Delete(reexported);
+            await RefusedWhereASubjectHasAKeyAsync(cluster, file, owner.TenantId, kept);
         }
         finally
         {
@@ -79,10 +99,68 @@ public sealed class ExportImportTests(DatabaseFixture database) : IClassFixture<
     {
         await using var stream = File.OpenRead(file);
         using var archive = new ZipArchive(stream);
-        archive.Entries.Select(e => e.FullName).Should().BeEquivalentTo(ExportManifest.EventsEntry, ExportManifest.ManifestEntry);
+        archive.Entries.Select(e => e.FullName).Should().BeEquivalentTo(
+            ExportManifest.EventsEntry, ExportManifest.SubjectKeysEntry, ExportManifest.SubjectLinksEntry, ExportManifest.ManifestEntry);
         stream.Position = 0;
         return await TenantImport.ReadManifestAsync(stream);
     }
+
+    /// <summary>A database that already holds a key for one of the export's subjects gets none of the tenant.</summary>
+    private static async Task RefusedWhereASubjectHasAKeyAsync(LocalPostgres cluster, string file, Guid tenantId, Guid subject)
+    {
+        var name = $"test_{Guid.NewGuid():N}";
+        await cluster.CreateDatabaseAsync(name);
+        try
+        {
+            var taken = cluster.ConnectionString(name);
+            await (await AuditWorld.StartAsync(taken)).DisposeAsync();
+            await using var source = PlatformDataSource.Create(taken);
+            await using (var insert = source.CreateCommand("insert into subject_keys (tenant_id, subject_id, wrapped_key) values ($1, $2, '\\x00')"))
+            {
+                insert.Parameters.Add(new() { Value = tenantId });
+                insert.Parameters.Add(new() { Value = subject });
+                await insert.ExecuteNonQueryAsync();
+            }
+            using var output = new StringWriter();
+            (await PlatformCli.RunAsync(["import", file, "--connection", taken], output)).Should().Be(1, output.ToString());
+            output.ToString().Should().Contain("claves de personas");
+            await using var count = source.CreateCommand("select count(*) from events where tenant_id = $1");
+            count.Parameters.Add(new() { Value = tenantId });
+            ((long)(await count.ExecuteScalarAsync())!).Should().Be(0, "nothing is stored when a key is refused");
+        }
+        finally
+        {
+            await using var connection = new NpgsqlConnection(cluster.ConnectionString() + ";Pooling=false");
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>The export's subject keys: subject to its base64 key, null for a forgotten one.</summary>
+    private static async Task<Dictionary<Guid, string?>> SubjectKeysAsync(string file)
+    {
+        using var archive = ZipFile.OpenRead(file);
+        using var text = new StreamReader(archive.GetEntry(ExportManifest.SubjectKeysEntry)!.Open());
+        var keys = new Dictionary<Guid, string?>();
+        while (await text.ReadLineAsync() is { } line)
+        {
+            using var document = JsonDocument.Parse(line);
+            keys[document.RootElement.GetProperty("subject").GetGuid()] = document.RootElement.GetProperty("key").GetString();
+        }
+        return keys;
+    }
+
+    private static async Task<Guid> QuoteAsync(HttpClient anonymous, string slug, Guid listing, string name)
+    {
+        using var quote = await anonymous.PostAsJsonAsync(new Uri($"/api/public/{slug}/listings/{listing}/quote", UriKind.Relative),
+            new { name, phone = "+57 3001234567", email = "comprador@example.test", message = "¿Sigue disponible?", consent = true });
+        quote.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        return (await TestAccounts.ReadJsonAsync(quote)).GetProperty("quoteId").GetGuid();
+    }
+
+    private static async Task<QuoteRequested> ReadQuoteAsync(ApiHost host, Guid tenantId, Guid quoteId) =>
+        (QuoteRequested)(await host.Services.GetRequiredService<EventReader>().ReadStreamAsync(tenantId, CatalogEvents.QuoteStream(quoteId)))[0].Data!;
 
     /// <summary>Every search read-model row of the tenant, as one comparable text.</summary>
     private static async Task<string> ReadModelsAsync(NpgsqlDataSource system, Guid tenantId)
