@@ -10,7 +10,11 @@ namespace Platform.Write.Customers;
 [Authorize(Roles = "owner,admin,sales")]
 public sealed record ChangeCustomer(
     Guid CustomerId, string? Name, IReadOnlyList<string>? Phones, IReadOnlyList<string>? Emails, string? Address, string? Notes,
-    IReadOnlyDictionary<string, JsonElement>? Fields, long? ExpectedVersion = null) : IRequest<CustomerChanged>;
+    IReadOnlyDictionary<string, JsonElement>? Fields, long? ExpectedVersion = null) : IRequest<CustomerChanged>
+{
+    // A logged request must not carry the customer's contact details.
+    public override string ToString() => $"ChangeCustomer {{ CustomerId = {CustomerId}, ExpectedVersion = {ExpectedVersion} }}";
+}
 
 public sealed class ChangeCustomerHandler(
     CommandContext context, TenantDatabase database, TransactionalAppend append, EventSerializer serializer, TimeProvider time)

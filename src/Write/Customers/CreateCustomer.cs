@@ -11,7 +11,11 @@ namespace Platform.Write.Customers;
 [Authorize(Roles = "owner,admin,sales")]
 public sealed record CreateCustomer(
     string? Name, IReadOnlyList<string>? Phones, IReadOnlyList<string>? Emails, string? Address, string? Notes,
-    IReadOnlyDictionary<string, JsonElement>? Fields) : IRequest<CustomerChanged>;
+    IReadOnlyDictionary<string, JsonElement>? Fields) : IRequest<CustomerChanged>
+{
+    // A logged request must not carry the customer's contact details.
+    public override string ToString() => "CreateCustomer { }";
+}
 
 /// <summary>The customer and the version of its stream after the change: its new ETag.</summary>
 public sealed record CustomerChanged(Guid CustomerId, long Version);

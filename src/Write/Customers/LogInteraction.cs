@@ -10,7 +10,11 @@ namespace Platform.Write.Customers;
 [Authorize(Roles = "owner,admin,sales")]
 public sealed record LogInteraction(
     Guid CustomerId, string Kind, string? Outcome, string? Notes, DateTimeOffset? OccurredAt, DateOnly? FollowUpOn, long? ExpectedVersion = null)
-    : IRequest<InteractionRecorded>;
+    : IRequest<InteractionRecorded>
+{
+    // A logged request must not carry what was said.
+    public override string ToString() => $"LogInteraction {{ CustomerId = {CustomerId}, Kind = {Kind} }}";
+}
 
 public sealed record InteractionRecorded(Guid CustomerId, Guid InteractionId, long Version);
 

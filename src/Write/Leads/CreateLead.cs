@@ -10,7 +10,11 @@ namespace Platform.Write.Leads;
 [Authorize(Roles = "owner,admin,sales")]
 public sealed record CreateLead(
     string? Name, string? Phone, string? Email, string? Message, string? Campaign, Guid? ListingId, decimal? Budget, string? Timeline,
-    Guid? AssigneeId) : IRequest<LeadChanged>, ILeadInput;
+    Guid? AssigneeId) : IRequest<LeadChanged>, ILeadInput
+{
+    // A logged request must not carry the buyer's contact details.
+    public override string ToString() => $"CreateLead {{ Campaign = {Campaign}, ListingId = {ListingId} }}";
+}
 
 /// <summary>The lead and the version of its stream after the change: its new ETag.</summary>
 public sealed record LeadChanged(Guid LeadId, long Version);

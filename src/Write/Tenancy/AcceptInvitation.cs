@@ -10,7 +10,11 @@ namespace Platform.Write.Tenancy;
 /// user. Anonymous: the token names the tenant. Every bad token gets the same answer.
 /// </summary>
 [AllowAnonymous]
-public sealed record AcceptInvitation(string Token, string DisplayName, string Password) : IRequest<AcceptedInvitation>;
+public sealed record AcceptInvitation(string Token, string DisplayName, string Password) : IRequest<AcceptedInvitation>
+{
+    // A logged request must not carry the token, the name or the password.
+    public override string ToString() => "AcceptInvitation { }";
+}
 
 /// <summary>The user the invitation became, and the address they sign in with.</summary>
 public sealed record AcceptedInvitation(Guid UserId, string Email);

@@ -11,7 +11,11 @@ namespace Platform.Write.Tenancy;
 /// the answer carries the one-time token (also queued in the outbox for the mail integration).
 /// </summary>
 [Authorize(Roles = "owner,admin")]
-public sealed record InviteUser(string Email, string Role) : IRequest<InvitationIssued>;
+public sealed record InviteUser(string Email, string Role) : IRequest<InvitationIssued>
+{
+    // A logged request must not carry the invited person's address.
+    public override string ToString() => $"InviteUser {{ Role = {Role} }}";
+}
 
 public sealed record InvitationIssued(Guid UserId, string Token, DateTimeOffset ExpiresAt);
 
