@@ -1,4 +1,5 @@
 using Platform.Api.Admin;
+using Platform.Api.Analytics;
 using Platform.Api.Audit;
 using Platform.Api.Auth;
 using Platform.Api.Catalog;
@@ -34,6 +35,7 @@ internal static class ApiEndpoints
         app.MapCustomerEndpoints();
         app.MapForgetEndpoints();
         app.MapLeads();
+        app.MapAnalyticsEndpoints();
         return app;
     }
 }

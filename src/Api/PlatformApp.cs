@@ -1,3 +1,4 @@
+using Platform.Api.Analytics;
 using Platform.Api.Auth;
 using Platform.Api.Catalog;
 using Platform.Api.Demo;
@@ -52,6 +53,7 @@ public static class PlatformApp
         builder.Services.AddSalesPipelines();
         builder.Services.AddCustomerImports();
         builder.Services.AddLeads();
+        builder.Services.AddSalesAnalytics();
         builder.Services.AddCommandPipeline(
             typeof(Write.Tenancy.CommandContext).Assembly, typeof(Read.Tenancy.TenantReads).Assembly, typeof(PlatformApp).Assembly);
 

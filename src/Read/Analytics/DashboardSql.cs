@@ -1,0 +1,35 @@
+namespace Platform.Read.Analytics;
+
+/// <summary>The dashboard's queries over the analytics views: @tenant, @from and @to (days, both included).</summary>
+internal static class DashboardSql
+{
+    public const string Daily = $"""
+        select metric as Metric, dimension as Dimension, sum(count)::bigint as Count, sum(amount) as Amount
+          from {AnalyticsViews.SalesDaily}
+         where tenant_id = @tenant and day between @from::date and @to::date
+         group by metric, dimension
+        """;
+
+    public const string Funnel = $"""
+        select d.dimension::uuid as StageId, s.pipeline_id as PipelineId, s.name as Name, s.position as Position, sum(d.count)::bigint as Entered
+          from {AnalyticsViews.SalesDaily} d
+          left join {Pipeline.PipelineViews.Stages} s on s.tenant_id = d.tenant_id and s.stage_id = d.dimension::uuid
+         where d.tenant_id = @tenant and d.day between @from::date and @to::date and d.metric = '{SalesMetrics.StageEntered}'
+         group by d.dimension, s.pipeline_id, s.name, s.position
+         order by s.pipeline_id, s.position, d.dimension
+        """;
+
+    /// <summary>Per salesperson, then overall (UserId null) by grouping sets.</summary>
+    public const string Responses = $"""
+        select user_id as UserId, count(*) as Contacted,
+               percentile_cont(0.5) within group (order by seconds) as P50Seconds,
+               percentile_cont(0.9) within group (order by seconds) as P90Seconds
+          from {AnalyticsViews.ResponseTimes}
+         where tenant_id = @tenant and day between @from::date and @to::date
+         group by grouping sets ((user_id), ())
+        """;
+}
+
+internal sealed record DailyRow(string Metric, string Dimension, long Count, decimal Amount);
+
+internal sealed record ResponseRow(Guid? UserId, long Contacted, double? P50Seconds, double? P90Seconds);
