@@ -33,14 +33,17 @@ internal static class SalesFacts
                 break;
             case OpportunityMoved m:
                 yield return Entered(m.ToStageId);
+                yield return new(M.StageAdvanced, m.FromStageId.ToString("D"));
                 break;
             case OpportunityWon w:
                 yield return new(M.OpportunityWon, w.Amount.Currency, w.Amount.Amount);
                 yield return Entered(w.ToStageId);
+                yield return new(M.StageAdvanced, w.FromStageId.ToString("D"));
                 break;
             case OpportunityLost l:
                 yield return new(M.OpportunityLost, l.Reason);
                 yield return Entered(l.ToStageId);
+                yield return new(M.StageLost, l.FromStageId.ToString("D"));
                 break;
             case OpportunityReopened r:
                 yield return Entered(r.ToStageId);

@@ -9,7 +9,8 @@ public static class AnalyticsViews
     /// <summary>
     /// (tenant_id, day, metric, dimension): count, amount. Metrics and their dimension: lead-created (source),
     /// lead-contacted ('' ; amount = response seconds), lead-converted (''), opportunity-opened (''),
-    /// opportunity-won (currency; amount = won amount), opportunity-lost (reason), stage-entered (stage id).
+    /// opportunity-won (currency; amount = won amount), opportunity-lost (reason), stage-entered, stage-advanced
+    /// (moved on or won from it) and stage-lost (lost from it), each by stage id.
     /// </summary>
     public const string SalesDaily = "analytics_sales_daily";
 
@@ -29,4 +30,6 @@ public static class SalesMetrics
     public const string OpportunityWon = "opportunity-won";
     public const string OpportunityLost = "opportunity-lost";
     public const string StageEntered = "stage-entered";
+    public const string StageAdvanced = "stage-advanced";
+    public const string StageLost = "stage-lost";
 }

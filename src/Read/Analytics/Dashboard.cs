@@ -22,8 +22,11 @@ public sealed record CurrencyAmount(string Currency, decimal Amount);
 
 public sealed record ReasonCount(string Reason, long Count);
 
-/// <summary>How many opportunities entered the stage in the period; name and pipeline when the stage still exists.</summary>
-public sealed record FunnelStage(Guid StageId, Guid? PipelineId, string? Name, int? Position, long Entered);
+/// <summary>
+/// How many opportunities entered the stage in the period, moved on from it (to another stage or won) and
+/// were lost from it; name and pipeline when the stage still exists.
+/// </summary>
+public sealed record FunnelStage(Guid StageId, Guid? PipelineId, string? Name, int? Position, long Entered, long Advanced, long Lost);
 
 /// <summary>First responses to leads in the period: how many, and their p50 and p90 (interpolated), overall and per salesperson.</summary>
 public sealed record ResponseTimes(long Contacted, double? P50Seconds, double? P90Seconds, IReadOnlyList<SalespersonResponse> PerSalesperson);

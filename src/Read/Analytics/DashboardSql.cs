@@ -11,10 +11,13 @@ internal static class DashboardSql
         """;
 
     public const string Funnel = $"""
-        select d.dimension::uuid as StageId, s.pipeline_id as PipelineId, s.name as Name, s.position as Position, sum(d.count)::bigint as Entered
+        select d.dimension::uuid as StageId, s.pipeline_id as PipelineId, s.name as Name, s.position as Position,
+               coalesce(sum(d.count) filter (where d.metric = '{SalesMetrics.StageEntered}'), 0)::bigint as Entered,
+               coalesce(sum(d.count) filter (where d.metric = '{SalesMetrics.StageAdvanced}'), 0)::bigint as Advanced,
+               coalesce(sum(d.count) filter (where d.metric = '{SalesMetrics.StageLost}'), 0)::bigint as Lost
           from {AnalyticsViews.SalesDaily} d
           left join {Pipeline.PipelineViews.Stages} s on s.tenant_id = d.tenant_id and s.stage_id = d.dimension::uuid
-         where d.tenant_id = @tenant and d.day between @from::date and @to::date and d.metric = '{SalesMetrics.StageEntered}'
+         where d.tenant_id = @tenant and d.day between @from::date and @to::date and d.metric in ('{SalesMetrics.StageEntered}', '{SalesMetrics.StageAdvanced}', '{SalesMetrics.StageLost}')
          group by d.dimension, s.pipeline_id, s.name, s.position
          order by s.pipeline_id, s.position, d.dimension
         """;

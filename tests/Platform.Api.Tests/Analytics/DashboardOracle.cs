@@ -25,6 +25,9 @@ internal static class DashboardOracle
         union all select 'stage:' || coalesce(data->>'toStageId', data->>'stageId'), count(*) from e
          where type in ('pipeline.opportunity-opened.v1', 'pipeline.opportunity-moved.v1', 'pipeline.opportunity-won.v1',
                         'pipeline.opportunity-lost.v1', 'pipeline.opportunity-reopened.v1') group by 1
+        union all select 'advanced:' || (data->>'fromStageId'), count(*) from e
+         where type in ('pipeline.opportunity-moved.v1', 'pipeline.opportunity-won.v1') group by 1
+        union all select 'lostFrom:' || (data->>'fromStageId'), count(*) from e where type = 'pipeline.opportunity-lost.v1' group by 1
         union all select coalesce('response:' || (data->>'userId'), 'response') || ':' || p.name,
                          case p.name when 'count' then count(*)::numeric
                               when 'p50' then round(percentile_cont(0.5) within group (order by (data->>'responseSeconds')::bigint)::numeric, 3)
@@ -51,7 +54,13 @@ internal static class DashboardOracle
         foreach (var name in new[] { "leads", "converted", "opened", "won", "lost" }) figures[name] = d.GetProperty(name).GetInt64();
         foreach (var w in d.GetProperty("wonAmount").EnumerateArray()) figures[$"wonAmount:{w.GetProperty("currency").GetString()}"] = w.GetProperty("amount").GetDecimal();
         foreach (var r in d.GetProperty("lostReasons").EnumerateArray()) figures[$"lost:{r.GetProperty("reason").GetString()}"] = r.GetProperty("count").GetInt64();
-        foreach (var s in d.GetProperty("funnel").EnumerateArray()) figures[$"stage:{s.GetProperty("stageId").GetGuid():D}"] = s.GetProperty("entered").GetInt64();
+        foreach (var s in d.GetProperty("funnel").EnumerateArray())
+        {
+            foreach (var (key, name) in new[] { ("stage", "entered"), ("advanced", "advanced"), ("lostFrom", "lost") })
+            {
+                if (s.GetProperty(name).GetInt64() > 0) figures[$"{key}:{s.GetProperty("stageId").GetGuid():D}"] = s.GetProperty(name).GetInt64();
+            }
+        }
         var response = d.GetProperty("responseTime");
         if (response.GetProperty("contacted").GetInt64() > 0) Response(figures, "response", response.GetProperty("contacted"), response);
         foreach (var p in response.GetProperty("perSalesperson").EnumerateArray()) Response(figures, $"response:{p.GetProperty("userId").GetGuid():D}", p.GetProperty("contacted"), p);

@@ -40,7 +40,7 @@ public sealed class DashboardTests(AuthApiFixture api) : IClassFixture<AuthApiFi
         expected["leads"].Should().Be(30);
         expected["won"].Should().Be(5);
         expected["lost"].Should().Be(5);
-        expected.Should().ContainKey($"stage:{contacted}");
+        expected.Should().ContainKey($"stage:{contacted}").And.ContainKey($"advanced:{contacted}").And.ContainKey($"lostFrom:{contacted}");
 
         var path = $"/api/analytics/dashboard?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
         var deadline = DateTime.UtcNow.AddSeconds(30);
