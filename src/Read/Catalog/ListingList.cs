@@ -37,8 +37,6 @@ public sealed class ListListingsHandler(Tenancy.TenantReads reads) : IRequestHan
                  limit @limit
                 """, new { tenant = request.TenantId, before, request.Status, request.Kind, limit = request.Page.Limit + 1 }, tx,
                 cancellationToken: cancellationToken))).Select(r => r.ToSummary()).ToList(), cancellationToken);
-        var more = rows.Count > request.Page.Limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        return new Page<ListingSummary>(rows, more ? PageRequest.WriteCursor(rows[^1].ListingId) : null);
+        return request.Page.ToPage(rows, r => r.ListingId);
     }
 }

@@ -37,9 +37,7 @@ public sealed class ListCustomersHandler(Tenancy.TenantReads reads, TimeProvider
                  limit @limit
                 """, new { tenant = request.TenantId, before, text = SearchPattern(request.Text), fields, now = time.GetUtcNow(), limit = request.Page.Limit + 1 },
                 tx, cancellationToken: cancellationToken))).Select(r => r.ToSummary()).ToList(), cancellationToken);
-        var more = rows.Count > request.Page.Limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        return new Page<CustomerSummary>(rows, more ? PageRequest.WriteCursor(rows[^1].CustomerId) : null);
+        return request.Page.ToPage(rows, r => r.CustomerId);
     }
 
     /// <summary>The text as the search column holds it, with LIKE's wildcards taken literally.</summary>

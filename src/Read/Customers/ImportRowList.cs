@@ -31,9 +31,7 @@ public sealed class ListImportRowsHandler(Tenancy.TenantReads reads) : IRequestH
                  limit @limit
                 """, new { tenant = request.TenantId, import = request.ImportId, after, outcome = request.Outcome, limit = request.Page.Limit + 1 },
                 tx, cancellationToken: cancellationToken))).ToList();
-            var more = rows.Count > request.Page.Limit;
-            if (more) rows.RemoveAt(rows.Count - 1);
-            return new Page<ImportRowOutcome>(rows, more ? PageRequest.WriteCursor(rows[^1].Row) : null);
+            return request.Page.ToPage(rows, r => r.Row);
         }, cancellationToken);
     }
 }

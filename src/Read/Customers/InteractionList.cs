@@ -37,9 +37,7 @@ public sealed class ListInteractionsHandler(Tenancy.TenantReads reads) : IReques
                  limit @limit
                 """, new { tenant = request.TenantId, customer = request.CustomerId, at = after?.At.ToUniversalTime(), id = after?.Id, limit = request.Page.Limit + 1 },
                 tx, cancellationToken: cancellationToken))).Select(r => r.ToSummary()).ToList();
-            var more = rows.Count > request.Page.Limit;
-            if (more) rows.RemoveAt(rows.Count - 1);
-            return new Page<InteractionSummary>(rows, more ? PageRequest.WriteCursor(new InteractionCursor(rows[^1].OccurredAt, rows[^1].InteractionId)) : null);
+            return request.Page.ToPage(rows, r => new InteractionCursor(r.OccurredAt, r.InteractionId));
         }, cancellationToken);
     }
 

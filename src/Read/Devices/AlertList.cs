@@ -56,9 +56,7 @@ public sealed class ListAlertsHandler(Tenancy.TenantReads reads) : IRequestHandl
                  limit @limit
                 """, new { tenant = request.TenantId, status = request.Active ? "active" : "cleared", device = request.DeviceId, before,
                 limit = request.Page.Limit + 1 }, tx, cancellationToken: cancellationToken))).Select(r => r.ToView()).ToList(), cancellationToken);
-        var more = rows.Count > request.Page.Limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        return new Page<AlertView>(rows, more ? PageRequest.WriteCursor(rows[^1].AlertId) : null);
+        return request.Page.ToPage(rows, r => r.AlertId);
     }
 }
 

@@ -53,9 +53,7 @@ public sealed class ListDevicesHandler(Tenancy.TenantReads reads) : IRequestHand
                  limit @limit
                 """, new { tenant = request.TenantId, before, request.Status, limit = request.Page.Limit + 1 }, tx,
                 cancellationToken: cancellationToken))).Select(r => r.ToSummary()).ToList(), cancellationToken);
-        var more = rows.Count > request.Page.Limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        return new Page<DeviceSummary>(rows, more ? PageRequest.WriteCursor(rows[^1].DeviceId) : null);
+        return request.Page.ToPage(rows, r => r.DeviceId);
     }
 }
 

@@ -47,9 +47,7 @@ public sealed class ListSessionsHandler(TenantReads reads, TimeProvider time) : 
                     reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
                     id == request.CurrentSessionId));
             }
-            var more = rows.Count > request.Page.Limit;
-            if (more) rows.RemoveAt(rows.Count - 1);
-            return new Page<SessionSummary>(rows, more ? PageRequest.WriteCursor(rows[^1].Id) : null);
+            return request.Page.ToPage(rows, r => r.Id);
         }, cancellationToken);
     }
 }

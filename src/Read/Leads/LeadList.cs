@@ -26,8 +26,6 @@ public sealed class ListLeadsHandler(Tenancy.TenantReads reads) : IRequestHandle
              limit @limit
             """, new { tenant = request.TenantId, before, status = request.Status, assignee = request.AssigneeId, band = request.Band, source = request.Source,
                 limit = request.Page.Limit + 1 }, tx, cancellationToken: cancellationToken))).Select(r => r.ToSummary()).ToList(), cancellationToken);
-        var more = rows.Count > request.Page.Limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        return new Page<LeadSummary>(rows, more ? PageRequest.WriteCursor(rows[^1].LeadId) : null);
+        return request.Page.ToPage(rows, r => r.LeadId);
     }
 }

@@ -33,8 +33,6 @@ public sealed class ListReferralsHandler(Tenancy.TenantReads reads) : IRequestHa
             """, new { tenant = request.TenantId, direction = request.Direction, before, limit = request.Page.Limit + 1 }, tx,
             cancellationToken: cancellationToken))).Select(r => new ReferralSummary(r.ReferralId, r.Direction, r.LeadId, r.PartnerName, r.CommissionPercent,
                 r.Outcome, r.Amount, LeadRow.Utc(r.CreatedAt)!.Value, LeadRow.Utc(r.UpdatedAt)!.Value)).ToList(), cancellationToken);
-        var more = rows.Count > request.Page.Limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        return new Page<ReferralSummary>(rows, more ? PageRequest.WriteCursor(rows[^1].ReferralId) : null);
+        return request.Page.ToPage(rows, r => r.ReferralId);
     }
 }

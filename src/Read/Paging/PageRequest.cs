@@ -31,6 +31,19 @@ public sealed record PageRequest(int Limit, string? Cursor)
         }
     }
 
+    /// <summary>
+    /// The page of <paramref name="rows"/>, read one past the limit: that extra row only says a next page
+    /// exists, and the next cursor is the key of the last row kept.
+    /// </summary>
+    public Page<T> ToPage<T, TKey>(List<T> rows, Func<T, TKey> keyOf)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(keyOf);
+        var more = rows.Count > Limit;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        return new Page<T>(rows, more ? WriteCursor(keyOf(rows[^1])) : null);
+    }
+
     public static string WriteCursor<TKey>(TKey key) =>
         Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(key, JsonSerializerOptions.Web));
 }

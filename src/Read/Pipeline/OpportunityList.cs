@@ -44,9 +44,7 @@ public sealed class ListOpportunitiesHandler(Tenancy.TenantReads reads) : IReque
                     tenant = request.TenantId, before, pipeline = request.PipelineId, stage = request.StageId, status = request.Status,
                     owner = request.OwnerId, customer = request.CustomerId, limit = request.Page.Limit + 1,
                 }, tx, cancellationToken: cancellationToken))).Select(r => r.ToSummary()).ToList(), cancellationToken);
-        var more = rows.Count > request.Page.Limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        return new Page<OpportunitySummary>(rows, more ? PageRequest.WriteCursor(rows[^1].OpportunityId) : null);
+        return request.Page.ToPage(rows, r => r.OpportunityId);
     }
 }
 

@@ -40,8 +40,6 @@ public sealed class ListUsersHandler(TenantReads reads) : IRequestHandler<ListUs
                  limit @limit
                 """, new { tenant = request.TenantId, after, limit = request.Page.Limit + 1 }, tx, cancellationToken: cancellationToken))).Select(r => r.ToSummary()).ToList(),
             cancellationToken);
-        var more = rows.Count > request.Page.Limit;
-        if (more) rows.RemoveAt(rows.Count - 1);
-        return new Page<UserSummary>(rows, more ? PageRequest.WriteCursor(rows[^1].UserId) : null);
+        return request.Page.ToPage(rows, r => r.UserId);
     }
 }
