@@ -5,7 +5,7 @@ namespace Platform.Read.Analytics;
 /// <summary>The dashboard from the summed counters of a period.</summary>
 internal static class DashboardFigures
 {
-    public static SalesDashboard From(DateOnly from, DateOnly to, List<DailyRow> rows, List<FunnelStage> funnel, List<ResponseRow> responses)
+    public static SalesDashboard From(DateOnly from, DateOnly to, List<DailyRow> rows, List<FunnelStage> funnel, List<ResponseRow> responses, List<DayCount> days)
     {
         long Count(string metric) => rows.Where(r => r.Metric == metric).Sum(r => r.Count);
         var (leads, converted, won, lost) = (Count(LeadCreated), Count(LeadConverted), Count(OpportunityWon), Count(OpportunityLost));
@@ -18,7 +18,8 @@ internal static class DashboardFigures
             [.. rows.Where(r => r.Metric == OpportunityLost).OrderByDescending(r => r.Count).ThenBy(r => r.Dimension, StringComparer.Ordinal).Select(r => new ReasonCount(r.Dimension, r.Count))],
             funnel,
             new ResponseTimes(overall?.Contacted ?? 0, overall?.P50Seconds, overall?.P90Seconds,
-                [.. responses.Where(r => r.UserId is not null).OrderBy(r => r.UserId).Select(r => new SalespersonResponse(r.UserId!.Value, r.Contacted, r.P50Seconds, r.P90Seconds))]));
+                [.. responses.Where(r => r.UserId is not null).OrderBy(r => r.UserId).Select(r => new SalespersonResponse(r.UserId!.Value, r.Contacted, r.P50Seconds, r.P90Seconds))]),
+            days);
     }
 
     private static double? Rate(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);

@@ -22,6 +22,16 @@ internal static class DashboardSql
          order by s.pipeline_id, s.position, d.dimension
         """;
 
+    public const string Days = $"""
+        select day as Day,
+               coalesce(sum(count) filter (where metric = '{SalesMetrics.LeadCreated}'), 0)::bigint as Leads,
+               coalesce(sum(count) filter (where metric = '{SalesMetrics.OpportunityWon}'), 0)::bigint as Won
+          from {AnalyticsViews.SalesDaily}
+         where tenant_id = @tenant and day between @from::date and @to::date
+           and metric in ('{SalesMetrics.LeadCreated}', '{SalesMetrics.OpportunityWon}')
+         group by day order by day
+        """;
+
     /// <summary>Per salesperson, then overall (UserId null) by grouping sets.</summary>
     public const string Responses = $"""
         select user_id as UserId, count(*) as Contacted,
