@@ -13,6 +13,7 @@ internal static class AnalyticsEndpoints
     {
         var analytics = app.MapGroup("/api/analytics").WithTags("Analytics");
         analytics.MapSalesDashboard();
+        analytics.MapSalesPerformance();
         return app;
     }
 
@@ -20,10 +21,12 @@ internal static class AnalyticsEndpoints
     {
         analytics.MapGet("/dashboard", Dashboard).Sends<GetSalesDashboard>()
             .WithName("GetSalesDashboard")
-            .WithSummary("Leads by source and per day, conversion, won/lost and win rate, lost reasons, stage funnel and response times (p50, p90) for from..to (YYYY-MM-DD, tenant's days, default last 30).");
+            .WithSummary("Leads by source and per day, conversion, won/lost and win rate, lost reasons, stage funnel and response times (p50, p90) for from..to (YYYY-MM-DD, tenant's days, default last 30). Filters: pipeline (id), salesperson (user id), source (quote, webhook, manual, referral).");
         return analytics;
     }
 
-    private static async Task<Ok<SalesDashboard>> Dashboard(DateOnly? from, DateOnly? to, CommandContext context, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await AnalyticsQueries.SendAsync(mediator, new GetSalesDashboard(context.Tenant, AnalyticsQueries.Day("from", from), AnalyticsQueries.Day("to", to)), ct));
+    private static async Task<Ok<SalesDashboard>> Dashboard(
+        DateOnly? from, DateOnly? to, Guid? pipeline, Guid? salesperson, string? source, CommandContext context, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await AnalyticsQueries.SendAsync(mediator, new GetSalesDashboard(
+            context.Tenant, AnalyticsQueries.Day("from", from), AnalyticsQueries.Day("to", to), SalesEndpoints.Filter(pipeline, salesperson, source)), ct));
 }

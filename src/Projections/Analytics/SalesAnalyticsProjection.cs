@@ -11,7 +11,9 @@ namespace Platform.Projections.Analytics;
 /// <summary>
 /// Per-tenant sales figures kept incrementally: each lead and opportunity event adds to its day's
 /// counters (the day of its recorded time in the tenant's time zone), and each lead's first response
-/// is kept for percentiles. The analytics dashboard sums any period of days.
+/// is kept for percentiles. Beside the counters, one row per lead, per opportunity and per stay of an
+/// opportunity in a stage carries the filter columns (pipeline, salesperson, source), following later
+/// assignments and owner changes; the analytics queries read those rows for any period and filter.
 /// </summary>
 public sealed class SalesAnalyticsProjection : IProjection
 {
@@ -21,30 +23,37 @@ public sealed class SalesAnalyticsProjection : IProjection
 
     public string Name => ProjectionName;
 
-    public int Version => 1;
+    public int Version => 2;
 
     public IReadOnlyCollection<string> EventTypes { get; } =
     [
-        LeadEvents.LeadCreatedName, LeadEvents.LeadContactedName, LeadEvents.LeadConvertedName, OpportunityEvents.OpenedName,
-        OpportunityEvents.MovedName, OpportunityEvents.WonName, OpportunityEvents.LostName, OpportunityEvents.ReopenedName, SettingsChanged,
+        LeadEvents.LeadCreatedName, LeadEvents.LeadAssignedName, LeadEvents.LeadContactedName, LeadEvents.LeadConvertedName, OpportunityEvents.OpenedName,
+        OpportunityEvents.MovedName, OpportunityEvents.WonName, OpportunityEvents.LostName, OpportunityEvents.ReopenedName,
+        OpportunityEvents.OwnerChangedName, SettingsChanged,
     ];
 
     public IReadOnlyCollection<string> Tables => AnalyticsViews.All;
 
-    public Task InitializeAsync(ProjectionContext context, CancellationToken ct) => SalesAnalyticsTables.CreateAsync(context, ct);
+    public async Task InitializeAsync(ProjectionContext context, CancellationToken ct)
+    {
+        await SalesAnalyticsTables.CreateAsync(context, ct);
+        await SalesEntityTables.CreateAsync(context, ct);
+    }
 
     public async Task ApplyAsync(ProjectionContext context, IReadOnlyList<RecordedEvent> events, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(events);
         var (daily, responses) = (context.Table(AnalyticsViews.SalesDaily), context.Table(AnalyticsViews.ResponseTimes));
+        var entities = await SalesEntityLoad.ReadAsync(context, events, ct);
         await using var batch = context.CreateBatch();
         foreach (var e in events)
         {
             if (e.Data is TenantSettingsChanged) _zones.Forget(e.TenantId);
-            var facts = SalesFacts.For(e).ToList();
-            if (facts.Count == 0) continue;
+            if (e.Data is null or TenantSettingsChanged) continue;
             var day = await _zones.DayAsync(context, e.TenantId, e.RecordedAt, ct);
+            entities.Apply(e, day);
+            var facts = SalesFacts.For(e).ToList();
             foreach (var fact in facts)
             {
                 batch.BatchCommands.Add(Statement($"""
@@ -60,6 +69,7 @@ public sealed class SalesAnalyticsProjection : IProjection
                     """, e.TenantId, response.LeadId, day, response.UserId, response.Seconds));
             }
         }
+        foreach (var command in SalesEntityRows.Write(context, entities)) batch.BatchCommands.Add(command);
         if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync(ct);
     }
 

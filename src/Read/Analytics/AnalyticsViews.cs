@@ -17,7 +17,27 @@ public static class AnalyticsViews
     /// <summary>(tenant_id, lead_id): day, user_id, seconds — each lead's first response, for percentiles.</summary>
     public const string ResponseTimes = "analytics_response_times";
 
-    public static IReadOnlyList<string> All { get; } = [SalesDaily, ResponseTimes];
+    /// <summary>
+    /// (tenant_id, lead_id): source, created_day, assigned_id (latest), responder_id, response_seconds, response_day (first
+    /// response), salesperson_id (assigned, else the first responder), converted_day, opportunity_id, pipeline_id (of that
+    /// opportunity), outcome (open, won, lost: that opportunity's now), won_amount, currency.
+    /// </summary>
+    public const string Leads = "analytics_leads";
+
+    /// <summary>
+    /// (tenant_id, opportunity_id): lead_id, pipeline_id, owner_id (latest), source (its lead's, '' without one), opened_day,
+    /// status, won_amount, currency, and its current stay: stay_seq, stage_id, stage_entered_at, stage_entered_day.
+    /// </summary>
+    public const string Opportunities = "analytics_opportunities";
+
+    /// <summary>
+    /// (tenant_id, opportunity_id, seq): each stay of an opportunity in a stage — stage_id, pipeline_id, owner_id (the
+    /// opportunity's latest), source, entered_at, entered_day, and once it ended left_at, left_day, outcome (advanced, won,
+    /// lost, reopened), amount and currency (won), reason (lost).
+    /// </summary>
+    public const string StageStays = "analytics_stage_stays";
+
+    public static IReadOnlyList<string> All { get; } = [SalesDaily, ResponseTimes, Leads, Opportunities, StageStays];
 }
 
 /// <summary>The metric names of <see cref="AnalyticsViews.SalesDaily"/>.</summary>

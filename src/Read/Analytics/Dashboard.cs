@@ -6,10 +6,11 @@ namespace Platform.Read.Analytics;
 
 /// <summary>
 /// The tenant's sales figures over a period of days in its time zone, both ends included; a missing end
-/// defaults to today and a missing start to 29 days before the end (the last 30 days).
+/// defaults to today and a missing start to 29 days before the end (the last 30 days); <paramref name="Filter"/> narrows
+/// every figure to a pipeline, a salesperson and a lead source.
 /// </summary>
 [Authorize(Roles = "owner,admin,analyst")]
-public sealed record GetSalesDashboard(Guid TenantId, DateOnly? From, DateOnly? To) : IRequest<SalesDashboard>;
+public sealed record GetSalesDashboard(Guid TenantId, DateOnly? From, DateOnly? To, SalesFilter? Filter = null) : IRequest<SalesDashboard>;
 
 public sealed record SalesDashboard(
     DateOnly From, DateOnly To, IReadOnlyList<SourceCount> LeadsBySource, long Leads, long Converted, double? ConversionRate,
@@ -44,11 +45,13 @@ public sealed class GetSalesDashboardHandler(Tenancy.TenantReads reads, TimeProv
         return await reads.QueryAsync(request.TenantId, async (connection, tx) =>
         {
             var (from, to) = await AnalyticsPeriod.ResolveAsync(connection, tx, request.TenantId, request.From, request.To, time.GetUtcNow(), cancellationToken);
-            var args = new { tenant = request.TenantId, from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue) };
-            var rows = (await connection.QueryAsync<DailyRow>(new CommandDefinition(DashboardSql.Daily, args, tx, cancellationToken: cancellationToken))).ToList();
-            var stages = (await connection.QueryAsync<FunnelStage>(new CommandDefinition(DashboardSql.Funnel, args, tx, cancellationToken: cancellationToken))).ToList();
-            var people = (await connection.QueryAsync<ResponseRow>(new CommandDefinition(DashboardSql.Responses, args, tx, cancellationToken: cancellationToken))).ToList();
-            var days = (await connection.QueryAsync<DayCount>(new CommandDefinition(DashboardSql.Days, args, tx, cancellationToken: cancellationToken))).ToList();
+            var args = SalesFilterSql.Args(request.TenantId, from, to, request.Filter);
+            var sql = string.Join(";\n", DashboardSql.Totals, DashboardSql.Funnel, DashboardSql.Responses, DashboardSql.Days);
+            using var reader = await connection.QueryMultipleAsync(new CommandDefinition(sql, args, tx, cancellationToken: cancellationToken));
+            var rows = (await reader.ReadAsync<DailyRow>()).ToList();
+            var stages = (await reader.ReadAsync<FunnelStage>()).ToList();
+            var people = (await reader.ReadAsync<ResponseRow>()).ToList();
+            var days = (await reader.ReadAsync<DayCount>()).ToList();
             return DashboardFigures.From(from, to, rows, stages, people, days);
         }, cancellationToken);
     }

@@ -13,7 +13,7 @@ internal static class DashboardFigures
         return new SalesDashboard(
             from, to,
             [.. rows.Where(r => r.Metric == LeadCreated).OrderByDescending(r => r.Count).ThenBy(r => r.Dimension, StringComparer.Ordinal).Select(r => new SourceCount(r.Dimension, r.Count))],
-            leads, converted, Rate(converted, leads), Count(OpportunityOpened), won, lost, Rate(won, won + lost),
+            leads, converted, Rates.Of(converted, leads), Count(OpportunityOpened), won, lost, Rates.Of(won, won + lost),
             [.. rows.Where(r => r.Metric == OpportunityWon).OrderBy(r => r.Dimension, StringComparer.Ordinal).Select(r => new CurrencyAmount(r.Dimension, r.Amount))],
             [.. rows.Where(r => r.Metric == OpportunityLost).OrderByDescending(r => r.Count).ThenBy(r => r.Dimension, StringComparer.Ordinal).Select(r => new ReasonCount(r.Dimension, r.Count))],
             funnel,
@@ -21,6 +21,4 @@ internal static class DashboardFigures
                 [.. responses.Where(r => r.UserId is not null).OrderBy(r => r.UserId).Select(r => new SalespersonResponse(r.UserId!.Value, r.Contacted, r.P50Seconds, r.P90Seconds))]),
             days);
     }
-
-    private static double? Rate(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
 }
