@@ -1,51 +1,40 @@
 using System.Text.Json;
 using Npgsql;
+using Platform.Read.Analytics;
 
 namespace Platform.Api.Tests.Analytics;
 
 /// <summary>
 /// The dashboard's figures computed from scratch by plain SQL over the event table (days in the tenant's
-/// time zone), and the same figures read off a dashboard answer, as flat name → value maps.
+/// time zone, see <see cref="SalesOracleSql"/>), and the same figures read off a dashboard answer, as flat name → value maps.
 /// </summary>
 internal static class DashboardOracle
 {
     private const string Counters = """
-        with e as (
-            select ev.type, ev.data from events ev join tenants t on t.tenant_id = ev.tenant_id
-             where ev.tenant_id = $1 and (ev.recorded_at at time zone t.time_zone)::date between $2 and $3)
-        select 'source:' || (data->>'source'), count(*)::numeric from e where type = 'leads.lead-created.v1' group by 1
-        union all select 'leads', count(*) from e where type = 'leads.lead-created.v1'
-        union all select 'converted', count(*) from e where type = 'leads.lead-converted.v1'
-        union all select 'opened', count(*) from e where type = 'pipeline.opportunity-opened.v1'
-        union all select 'won', count(*) from e where type = 'pipeline.opportunity-won.v1'
-        union all select 'lost', count(*) from e where type = 'pipeline.opportunity-lost.v1'
-        union all select 'wonAmount:' || (data->'amount'->>'currency'), sum((data->'amount'->>'amount')::numeric)
-          from e where type = 'pipeline.opportunity-won.v1' group by 1
-        union all select 'lost:' || (data->>'reason'), count(*) from e where type = 'pipeline.opportunity-lost.v1' group by 1
-        union all select 'stage:' || coalesce(data->>'toStageId', data->>'stageId'), count(*) from e
-         where type in ('pipeline.opportunity-opened.v1', 'pipeline.opportunity-moved.v1', 'pipeline.opportunity-won.v1',
-                        'pipeline.opportunity-lost.v1', 'pipeline.opportunity-reopened.v1') group by 1
-        union all select 'advanced:' || (data->>'fromStageId'), count(*) from e
-         where type in ('pipeline.opportunity-moved.v1', 'pipeline.opportunity-won.v1') group by 1
-        union all select 'lostFrom:' || (data->>'fromStageId'), count(*) from e where type = 'pipeline.opportunity-lost.v1' group by 1
-        union all select coalesce('response:' || (data->>'userId'), 'response') || ':' || p.name,
+
+        select 'source:' || source, count(*)::numeric from flead where created_day between $2 and $3 group by 1
+        union all select 'leads', count(*) from flead where created_day between $2 and $3
+        union all select 'converted', count(*) from flead where converted_day between $2 and $3
+        union all select 'opened', count(*) from fopp where opened_day between $2 and $3
+        union all select 'won', count(*) from fstay where left_day between $2 and $3 and outcome = 'won'
+        union all select 'lost', count(*) from fstay where left_day between $2 and $3 and outcome = 'lost'
+        union all select 'wonAmount:' || (next_data->'amount'->>'currency'), sum((next_data->'amount'->>'amount')::numeric)
+          from fstay where left_day between $2 and $3 and outcome = 'won' group by 1
+        union all select 'lost:' || (next_data->>'reason'), count(*) from fstay where left_day between $2 and $3 and outcome = 'lost' group by 1
+        union all select 'stage:' || stage_id, count(*) from fstay where entered_day between $2 and $3 group by 1
+        union all select 'advanced:' || stage_id, count(*) from fstay where left_day between $2 and $3 and outcome in ('advanced', 'won') group by 1
+        union all select 'lostFrom:' || stage_id, count(*) from fstay where left_day between $2 and $3 and outcome = 'lost' group by 1
+        union all select coalesce('response:' || responder, 'response') || ':' || p.name,
                          case p.name when 'count' then count(*)::numeric
-                              when 'p50' then round(percentile_cont(0.5) within group (order by (data->>'responseSeconds')::bigint)::numeric, 3)
-                              else round(percentile_cont(0.9) within group (order by (data->>'responseSeconds')::bigint)::numeric, 3) end
-          from e cross join (values ('count'), ('p50'), ('p90')) p(name)
-         where type = 'leads.lead-contacted.v1' and (data->>'first')::boolean and data ? 'responseSeconds'
-         group by grouping sets ((data->>'userId', p.name), (p.name))
+                              when 'p50' then round(percentile_cont(0.5) within group (order by response_seconds)::numeric, 3)
+                              else round(percentile_cont(0.9) within group (order by response_seconds)::numeric, 3) end
+          from fresponse cross join (values ('count'), ('p50'), ('p90')) p(name)
+         group by grouping sets ((responder, p.name), (p.name))
         """;
 
-    public static async Task<Dictionary<string, decimal>> FromEventsAsync(NpgsqlDataSource system, Guid tenantId, DateOnly from, DateOnly to)
-    {
-        await using var command = system.CreateCommand(Counters);
-        foreach (var value in new object[] { tenantId, from, to }) command.Parameters.Add(new() { Value = value });
-        await using var reader = await command.ExecuteReaderAsync();
-        var figures = new Dictionary<string, decimal>();
-        while (await reader.ReadAsync()) figures[reader.GetString(0)] = reader.GetDecimal(1);
-        return figures;
-    }
+    /// <summary>The dashboard's figures for the period, narrowed by <paramref name="filter"/> (null: all).</summary>
+    public static Task<Dictionary<string, decimal>> FromEventsAsync(NpgsqlDataSource system, Guid tenantId, DateOnly from, DateOnly to, SalesFilter? filter = null) =>
+        SalesOracleSql.FiguresAsync(system, Counters, tenantId, from, to, filter);
 
     public static Dictionary<string, decimal> Figures(JsonElement d)
     {

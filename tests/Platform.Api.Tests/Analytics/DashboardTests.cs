@@ -3,6 +3,7 @@ using System.Text.Json;
 using Platform.Api.Tests.Auth;
 using Platform.Api.Tests.Leads;
 using Platform.Api.Tests.Pipeline;
+using Platform.Read.Analytics;
 
 namespace Platform.Api.Tests.Analytics;
 
@@ -73,6 +74,31 @@ public sealed class DashboardTests(AuthApiFixture api) : IClassFixture<AuthApiFi
             using var response = await SalesTeam.SendAsync(client, method, route, body);
             response.EnsureSuccessStatusCode();
         }
+    }
+
+    [Fact]
+    public async Task Every_figure_narrowed_by_pipeline_salesperson_or_source_equals_the_same_figure_computed_from_the_events()
+    {
+        var history = await SalesHistory.BuildAsync(api);
+        using var client = api.Client.WithBearer(history.Owner);
+        var (from, to) = OracleChecks.AroundToday();
+        var all = await DashboardOracle.FromEventsAsync(api.Database.DataSource, history.Owner.TenantId, from, to);
+        all["leads"].Should().Be(24);
+        foreach (var (name, filter) in history.Filters())
+        {
+            var expected = await DashboardOracle.FromEventsAsync(api.Database.DataSource, history.Owner.TenantId, from, to, filter);
+            var answer = await OracleChecks.SettledAsync(client, OracleChecks.Path("/api/analytics/dashboard", from, to, filter), DashboardOracle.Figures, expected);
+            DashboardOracle.Figures(answer).Should().BeEquivalentTo(expected, name);
+            if (filter != SalesFilter.None) expected.Should().NotBeEquivalentTo(all, $"the filter {name} narrows the figures");
+        }
+        var webhook = await DashboardOracle.FromEventsAsync(api.Database.DataSource, history.Owner.TenantId, from, to, new SalesFilter(Source: "webhook"));
+        webhook["leads"].Should().Be(8);
+        var stranger = await TestAccounts.RegisterTenantAsync(api.Client);
+        using var strangerClient = api.Client.WithBearer(stranger);
+        var theirPipeline = (await SalesTeam.SeededPipelineAsync(strangerClient)).GetProperty("pipelineId").GetGuid();
+        var foreign = await LeadRequests.GetJsonAsync(client, OracleChecks.Path("/api/analytics/dashboard", from, to, new SalesFilter(PipelineId: theirPipeline)));
+        foreign.GetProperty("leads").GetInt64().Should().Be(0, "another tenant's pipeline matches nothing");
+        foreign.GetProperty("funnel").GetArrayLength().Should().Be(0);
     }
 
     [Theory]
