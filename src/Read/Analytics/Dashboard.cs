@@ -46,7 +46,7 @@ public sealed class GetSalesDashboardHandler(Tenancy.TenantReads reads, TimeProv
         {
             var (from, to) = await AnalyticsPeriod.ResolveAsync(connection, tx, request.TenantId, request.From, request.To, time.GetUtcNow(), cancellationToken);
             var args = SalesFilterSql.Args(request.TenantId, from, to, request.Filter);
-            var sql = string.Join(";\n", DashboardSql.Totals, DashboardSql.Funnel, DashboardSql.Responses, DashboardSql.Days);
+            var sql = request.Filter is null || request.Filter == SalesFilter.None ? DashboardCounterSql.All : DashboardSql.All;
             using var reader = await connection.QueryMultipleAsync(new CommandDefinition(sql, args, tx, cancellationToken: cancellationToken));
             var rows = (await reader.ReadAsync<DailyRow>()).ToList();
             var stages = (await reader.ReadAsync<FunnelStage>()).ToList();

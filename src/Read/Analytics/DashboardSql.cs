@@ -4,7 +4,7 @@ namespace Platform.Read.Analytics;
 
 /// <summary>
 /// The dashboard's queries over the per-lead, per-opportunity and per-stay views: @tenant, @from and @to (days, both
-/// included) and the filters of <see cref="SalesFilterSql"/>. One round trip: the statements run as one command.
+/// included) and the filters of <see cref="SalesFilterSql"/>.
 /// </summary>
 internal static class DashboardSql
 {
@@ -58,6 +58,9 @@ internal static class DashboardSql
             select s.left_day, 0, 1 from {Closed} and s.outcome = 'won') d
          group by day order by day
         """;
+
+    /// <summary>Totals, funnel, responses and days as one command: one round trip (declared last: static fields initialize in order).</summary>
+    public static string All { get; } = string.Join(";\n", Totals, Funnel, Responses, Days);
 }
 
 internal sealed record DailyRow(string Metric, string Dimension, long Count, decimal Amount);
