@@ -13,6 +13,9 @@ internal static class AnalyticsEndpoints
     {
         var analytics = app.MapGroup("/api/analytics").WithTags("Analytics");
         analytics.MapSalesDashboard();
+        analytics.MapCustomerSegments();
+        analytics.MapCatalogAnalytics();
+        analytics.MapDeviceAnalytics();
         return app;
     }
 
