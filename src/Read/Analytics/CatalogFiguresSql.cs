@@ -5,8 +5,8 @@ internal static class CatalogFiguresSql
 {
     public const string Stock = $"""
         select count(*) as Left, count(*) filter (where status = 'sold') as Sold, count(*) filter (where status = 'withdrawn') as Withdrawn,
-               round(avg(seconds) / 86400, 4)::float8 as AverageDaysInStock,
-               round((percentile_cont(0.9) within group (order by seconds::float8) / 86400)::numeric, 4)::float8 as P90DaysInStock,
+               round(avg(seconds) / 86400, 6)::float8 as AverageDaysInStock,
+               round((percentile_cont(0.9) within group (order by seconds::float8) / 86400)::numeric, 6)::float8 as P90DaysInStock,
                (select count(*) from {InsightViews.CatalogListings}
                  where tenant_id = @tenant and status in ('published', 'reserved')) as InStock,
                (select round(avg(@today::date - first_published_day), 2)::float8 from {InsightViews.CatalogListings}
