@@ -29,7 +29,7 @@ internal static class CatalogAnalyticsTables
             create index if not exists {drops}_day on {drops} (tenant_id, day);
             create table if not exists {quotes} (
                 tenant_id uuid not null, day date not null, listing_id uuid not null, quotes bigint not null,
-                primary key (tenant_id, day, listing_id));
+                primary key (tenant_id, day, listing_id) include (quotes));
             """;
         await using var command = context.CreateCommand(sql);
         await command.ExecuteNonQueryAsync(ct);

@@ -12,10 +12,10 @@ internal static class DeviceAnalyticsTables
         var sql = $"""
             create table if not exists {readings} (
                 tenant_id uuid not null, day date not null, device_id text not null, readings bigint not null,
-                primary key (tenant_id, day, device_id));
+                primary key (tenant_id, day, device_id) include (readings));
             create table if not exists {alerts} (
                 tenant_id uuid not null, day date not null, device_id uuid not null, severity text not null, raised bigint not null,
-                primary key (tenant_id, day, device_id, severity));
+                primary key (tenant_id, day, device_id, severity) include (raised));
             """;
         await using var command = context.CreateCommand(sql);
         await command.ExecuteNonQueryAsync(ct);

@@ -43,9 +43,14 @@ public sealed class GetCatalogFiguresHandler(Tenancy.TenantReads reads, TimeProv
             CommandDefinition Sql(string sql) => new(sql, args, tx, cancellationToken: cancellationToken);
             var stock = await connection.QuerySingleAsync<StockFigures>(Sql(CatalogFiguresSql.Stock));
             var drops = await connection.QuerySingleAsync<PriceDropFigures>(Sql(CatalogFiguresSql.PriceDrops));
-            var quotes = await connection.QuerySingleAsync<(long Quotes, long Listings, double? AveragePerListing)>(Sql(CatalogFiguresSql.Quotes));
-            var top = (await connection.QueryAsync<ListingQuotes>(Sql(CatalogFiguresSql.TopQuoted))).ToList();
-            return new CatalogFigures(from, to, stock, drops, new QuoteFigures(quotes.Quotes, quotes.Listings, quotes.AveragePerListing, top));
+            var quoted = (await connection.QueryAsync<QuotedRow>(Sql(CatalogFiguresSql.Quotes))).ToList();
+            var (total, listings) = (quoted[0].Total, quoted[0].Listings);
+            List<ListingQuotes> top = [.. quoted.Where(q => q.ListingId is not null).Select(q => new ListingQuotes(q.ListingId!.Value, q.Title, q.Status, q.Quotes!.Value))];
+            var quotes = new QuoteFigures(total, listings, listings == 0 ? null : (double)Math.Round((decimal)total / listings, 4, MidpointRounding.AwayFromZero), top);
+            return new CatalogFigures(from, to, stock, drops, quotes);
         }, cancellationToken);
     }
 }
+
+/// <summary>A row of the quotes query: the period's totals, and one of the most quoted listings (nulls when none was).</summary>
+internal sealed record QuotedRow(long Total, long Listings, Guid? ListingId, string? Title, string? Status, long? Quotes);

@@ -22,19 +22,16 @@ internal static class CatalogFiguresSql
          where tenant_id = @tenant and day between @from::date and @to::date
         """;
 
+    /// <summary>The period's quotes and quoted listings on every row; the 10 most quoted, or one row of nulls when none was.</summary>
     public const string Quotes = $"""
-        select coalesce(sum(quotes), 0)::bigint as Quotes, count(distinct listing_id) as Listings,
-               round(sum(quotes)::numeric / nullif(count(distinct listing_id), 0), 4)::float8 as AveragePerListing
-          from {InsightViews.CatalogQuotes}
-         where tenant_id = @tenant and day between @from::date and @to::date
-        """;
-
-    public const string TopQuoted = $"""
-        select q.listing_id as ListingId, l.title as Title, l.status as Status, q.quotes as Quotes
-          from (select listing_id, sum(quotes)::bigint as quotes from {InsightViews.CatalogQuotes}
-                 where tenant_id = @tenant and day between @from::date and @to::date
-                 group by listing_id order by 2 desc, listing_id limit 10) q
-          left join listings l on l.tenant_id = @tenant and l.listing_id = q.listing_id
-         order by q.quotes desc, q.listing_id
+        with per as materialized (
+            select listing_id, sum(quotes)::bigint as quotes from {InsightViews.CatalogQuotes}
+             where tenant_id = @tenant and day between @from::date and @to::date group by listing_id),
+        totals as (select coalesce(sum(quotes), 0)::bigint as quotes, count(*) as listings from per)
+        select t.quotes as Total, t.listings as Listings, top.listing_id as ListingId, l.title as Title, l.status as Status, top.quotes as Quotes
+          from totals t
+          left join lateral (select * from per order by quotes desc, listing_id limit 10) top on true
+          left join listings l on l.tenant_id = @tenant and l.listing_id = top.listing_id
+         order by top.quotes desc, top.listing_id
         """;
 }

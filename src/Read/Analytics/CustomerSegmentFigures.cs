@@ -45,23 +45,27 @@ public sealed class GetCustomerSegmentFiguresHandler(Tenancy.TenantReads reads, 
         {
             var now = time.GetUtcNow();
             var (from, to) = await AnalyticsPeriod.ResolveAsync(connection, tx, request.TenantId, request.From, request.To, now, cancellationToken);
+            var bounds = await connection.QuerySingleAsync<(DateTime Start, DateTime End)>(new CommandDefinition(CustomerSegmentSql.Bounds,
+                new { tenant = request.TenantId, from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue) }, tx, cancellationToken: cancellationToken));
             var args = new
             {
-                tenant = request.TenantId, from = from.ToDateTime(TimeOnly.MinValue), to = to.ToDateTime(TimeOnly.MinValue), now,
-                days = request.AtRiskDays, salesperson = request.Salesperson, limit = GetCustomerSegmentFigures.AtRiskListed,
+                tenant = request.TenantId, start = Utc(bounds.Start), end = Utc(bounds.End), now, days = request.AtRiskDays,
+                salesperson = request.Salesperson, limit = GetCustomerSegmentFigures.AtRiskListed,
             };
             CommandDefinition Sql(string sql) => new(sql, args, tx, cancellationToken: cancellationToken);
-            var segments = (await connection.QueryAsync<SegmentFigure>(Sql(CustomerSegmentSql.Segments))).ToDictionary(s => s.Segment);
-            var fresh = await connection.ExecuteScalarAsync<long>(Sql(CustomerSegmentSql.NewCustomers));
-            var risk = await connection.QuerySingleAsync<(long Customers, decimal LifetimeValue)>(Sql(CustomerSegmentSql.AtRiskTotals));
+            var counts = (await connection.QueryAsync<(string Segment, long Customers, long AtRisk, long New)>(Sql(CustomerSegmentSql.Counts))).ToList();
+            var values = (await connection.QueryAsync<(string Segment, decimal Value, decimal AtRisk)>(Sql(CustomerSegmentSql.Values))).ToList();
             var top = (await connection.QueryAsync<AtRiskRow>(Sql(CustomerSegmentSql.AtRiskTop))).Select(r => r.ToCustomer()).ToList();
-            List<SegmentFigure> all = [.. CustomerSegments.All.Select(s => segments.GetValueOrDefault(s) ?? new SegmentFigure(s, 0, 0))];
+            List<SegmentFigure> all = [.. CustomerSegments.All.Select(s => new SegmentFigure(
+                s, counts.Where(c => c.Segment == s).Sum(c => c.Customers), values.Where(v => v.Segment == s).Sum(v => v.Value)))];
             return new CustomerSegmentFigures(
-                from, to, all.Sum(s => s.Customers), all.Sum(s => s.LifetimeValue), all, fresh,
-                new AtRiskCustomers(request.AtRiskDays, risk.Customers, risk.LifetimeValue, top),
+                from, to, all.Sum(s => s.Customers), all.Sum(s => s.LifetimeValue), all, counts.Sum(c => c.New),
+                new AtRiskCustomers(request.AtRiskDays, counts.Sum(c => c.AtRisk), values.Sum(v => v.AtRisk), top),
                 new SegmentRules(CustomerSegments.FrequentTouches, CustomerSegments.FrequentDays, CustomerSegments.InactiveDays));
         }, cancellationToken);
     }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private sealed class AtRiskRow
     {
