@@ -14,6 +14,9 @@ internal static class AnalyticsEndpoints
         var analytics = app.MapGroup("/api/analytics").WithTags("Analytics");
         analytics.MapSalesDashboard();
         analytics.MapSalesPerformance();
+        analytics.MapCustomerSegments();
+        analytics.MapCatalogAnalytics();
+        analytics.MapDeviceAnalytics();
         return app;
     }
 
