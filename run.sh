@@ -43,6 +43,26 @@ if [ -z "${Platform__Demo__OwnerPassword:-}" ]; then
   export Platform__Demo__OwnerPassword
 fi
 
+# A platform operator (role platform-admin, in no tenant) for /api/platform: created on the first
+# start with a password generated once and kept beside the data, never in the repository.
+# Platform__Operators__Bootstrap__Email= (empty) skips it; ./platform operators add makes others.
+export Platform__Operators__Bootstrap__Email="${Platform__Operators__Bootstrap__Email-ops@plataforma.test}"
+operator_line=""
+if [ -n "$Platform__Operators__Bootstrap__Email" ]; then
+  if [ -z "${Platform__Operators__Bootstrap__Password:-}" ]; then
+    operator_file="${Platform__DataDirectory:-$PWD/.data}/platform-operator-password"
+    if [ ! -s "$operator_file" ]; then
+      mkdir -p "$(dirname "$operator_file")"
+      (umask 077; head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$operator_file")
+    fi
+    Platform__Operators__Bootstrap__Password="$(cat "$operator_file")"
+    export Platform__Operators__Bootstrap__Password
+  fi
+  operator_line="
+    Platform operator (POST $url/api/platform/auth/sign-in, then $url/api/platform/overview):
+      $Platform__Operators__Bootstrap__Email / $Platform__Operators__Bootstrap__Password"
+fi
+
 # The key that wraps every person's data key (crypto-shredding): generated once beside the data.
 if [ -z "${Platform__Privacy__MasterKey:-}" ]; then
   key_file="${Platform__DataDirectory:-$PWD/.data}/privacy-master-key"
@@ -79,7 +99,7 @@ fi
   Platform is running on $database.
     API:     $url
     Health:  $url/health
-    MQTT:    127.0.0.1:$mqtt_port (devices: register one at $url/api/devices, see the README)$demo
+    MQTT:    127.0.0.1:$mqtt_port (devices: register one at $url/api/devices, see the README)$demo$operator_line
   Logs are JSON lines on this terminal. Stop with Ctrl-C; ./test.sh runs the tests,
   and docker-compose.yml runs PostgreSQL and the API as separate services.
 

@@ -49,6 +49,7 @@ public static class PlatformApp
         builder.Services.AddDemoCatalog(builder.Configuration);
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddSingleton<Admin.OperatorTenant>();
+        builder.Services.AddHostedService<Operators.OperatorBootstrap>();
         builder.Services.AddCatalogSearch(builder.Configuration);
         builder.Services.AddSalesPipelines();
         builder.Services.AddCustomerImports();

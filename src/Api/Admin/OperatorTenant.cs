@@ -8,6 +8,7 @@ namespace Platform.Api.Admin;
 /// Projections and other machinery span every tenant, so /api/admin belongs to the platform's
 /// operators: the owners and admins of the tenant named by Platform:Operators:TenantSlug. Anyone
 /// else, whatever their role in their own tenant, gets 404, as if /api/admin did not exist.
+/// Platform operators (platform-admin, no tenant; see Platform.Write.Operators) are operators too.
 /// </summary>
 public sealed class OperatorTenant(NpgsqlDataSource system, IConfiguration configuration)
 {
@@ -16,6 +17,7 @@ public sealed class OperatorTenant(NpgsqlDataSource system, IConfiguration confi
     public async Task EnsureOperatorAsync(CommandContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.IsOperator) return;
         var operatorTenant = await ResolveAsync(ct);
         if (operatorTenant is null || context.TenantId != operatorTenant) throw new NotFoundException("el recurso");
     }

@@ -7,16 +7,16 @@ using Platform.Write.Tenancy;
 
 namespace Platform.Api.Admin;
 
-[Authorize(Roles = "owner,admin")]
+[Authorize(Roles = "owner,admin,platform-admin")]
 public sealed record ListProjections : IRequest<IReadOnlyList<ProjectionStatus>>;
 
-[Authorize(Roles = "owner,admin")]
+[Authorize(Roles = "owner,admin,platform-admin")]
 public sealed record GetProjection(string Name) : IRequest<ProjectionStatus>;
 
-[Authorize(Roles = "owner,admin")]
+[Authorize(Roles = "owner,admin,platform-admin")]
 public sealed record SkipProjectionEvent(string Name, long Position, string Reason) : IRequest<SkippedEvent>;
 
-[Authorize(Roles = "owner,admin")]
+[Authorize(Roles = "owner,admin,platform-admin")]
 public sealed record RebuildProjection(string Name) : IRequest<RebuildRequest>;
 
 public sealed class ProjectionAdminValidator : AbstractValidator<SkipProjectionEvent>
@@ -53,7 +53,7 @@ public sealed class ProjectionAdminHandlers(
         await operators.EnsureOperatorAsync(context, cancellationToken);
         try
         {
-            return await Known(() => operations.SkipAsync(request.Name, request.Position, $"user:{context.User:D}", request.Reason, cancellationToken));
+            return await Known(() => operations.SkipAsync(request.Name, request.Position, Actor, request.Reason, cancellationToken));
         }
         catch (SkipRefusedException refused)
         {
@@ -65,8 +65,11 @@ public sealed class ProjectionAdminHandlers(
     {
         ArgumentNullException.ThrowIfNull(request);
         await operators.EnsureOperatorAsync(context, cancellationToken);
-        return await Known(() => operations.RebuildAsync(request.Name, $"user:{context.User:D}", cancellationToken));
+        return await Known(() => operations.RebuildAsync(request.Name, Actor, cancellationToken));
     }
+
+    // Who asked, as the projection's history records it.
+    private string Actor => context.IsOperator ? $"operator:{context.User:D}" : $"user:{context.User:D}";
 
     private static async Task<T> Known<T>(Func<Task<T>> action)
     {

@@ -40,6 +40,9 @@ internal static class AuthServices
 
         services.AddScoped<SessionBearerEvents>();
         services.AddSingleton<SessionStatusQuery>();
+        services.AddSingleton<OperatorSessionCheck>();
+        services.AddSingleton<Write.Operators.IOperatorTokens, OperatorBearerTokens>();
+        services.AddSingleton<Write.Operators.OperatorAccounts>();
         services.AddSingleton<ISessionTokens, BearerSessionTokens>();
         services.AddSingleton<AddressThrottle>();
         services.AddSingleton<LoginThrottle>();

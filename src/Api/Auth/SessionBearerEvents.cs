@@ -11,7 +11,7 @@ namespace Platform.Api.Auth;
 /// as the handler itself would check; then the session must be neither revoked nor expired, its
 /// user active with the password it had. The role becomes the one held now, and tenant_active is set.
 /// </summary>
-internal sealed class SessionBearerEvents(SessionStatusQuery sessions, TimeProvider time) : BearerTokenEvents
+internal sealed class SessionBearerEvents(SessionStatusQuery sessions, OperatorSessionCheck operators, TimeProvider time) : BearerTokenEvents
 {
     private const string Prefix = "Bearer ";
 
@@ -27,6 +27,7 @@ internal sealed class SessionBearerEvents(SessionStatusQuery sessions, TimeProvi
             context.Fail("The access token is not valid or has expired.");
             return;
         }
+        if (await operators.TryAuthenticateAsync(context, ticket)) return;
         var principal = ticket.Principal;
         var status = Guid.TryParse(principal.FindFirstValue(PlatformClaims.TenantId), out var tenant)
                      && Guid.TryParse(principal.FindFirstValue(PlatformClaims.UserId), out var user)

@@ -10,12 +10,16 @@ namespace Platform.Api.Cli;
 /// </summary>
 public static class PlatformCli
 {
-    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "replay", "verify", "export", "import", "forget", "projections", "cli" };
+    private static readonly HashSet<string> Verbs = new(StringComparer.Ordinal) { "replay", "verify", "export", "import", "forget", "projections", "operators", "cli" };
 
     public static bool Handles(IReadOnlyList<string> args) => args is [var first, ..] && Verbs.Contains(first);
 
-    /// <summary>Runs one command; <paramref name="output"/> replaces the console (tests read it).</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter? output = null, CancellationToken ct = default)
+    /// <summary>Runs one command; <paramref name="output"/> replaces the console (tests read it), and an input stdin.</summary>
+    public static Task<int> RunAsync(IReadOnlyList<string> args, TextWriter? output = null, CancellationToken ct = default) =>
+        RunAsync(args, output, null, ct);
+
+    /// <inheritdoc cref="RunAsync(IReadOnlyList{string}, TextWriter?, CancellationToken)"/>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter? output, TextReader? input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         var console = output is null
@@ -36,6 +40,7 @@ public static class PlatformCli
         root.Subcommands.Add(TransferCommands.Import(console));
         root.Subcommands.Add(ForgetCommand.Create(console));
         root.Subcommands.Add(ProjectionCommands.Create(console));
+        root.Subcommands.Add(OperatorCommands.Create(console, input));
         var parsed = root.Parse(args is [_, ..] && args[0] == "cli" ? [.. args.Skip(1)] : args);
         var invocation = new InvocationConfiguration { Output = output ?? Console.Out, Error = output ?? Console.Error };
         return await parsed.InvokeAsync(invocation, ct);

@@ -65,6 +65,7 @@ internal sealed class DatabaseMigrationService(IServiceProvider services, IConfi
         await EventStoreSchema.MigrateAsync(dataSource, cancellationToken);
         await TenancySchema.MigrateAsync(dataSource, cancellationToken);
         await IdentitySchema.MigrateAsync(dataSource, cancellationToken);
+        await Write.Operators.OperatorsSchema.MigrateAsync(dataSource, cancellationToken);
         await CatalogSchema.MigrateAsync(dataSource, cancellationToken);
         await DevicesSchema.MigrateAsync(dataSource, cancellationToken);
         await Write.Devices.Alerts.DeviceAlertsSchema.MigrateAsync(dataSource, cancellationToken);

@@ -21,8 +21,10 @@ public static class EndpointConventions
         builder.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
         if (access.Anonymous) return builder.AllowAnonymous();
         builder.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        return access.Roles.Count == 0
-            ? builder.RequireAuthorization()
-            : builder.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(',', access.Roles) });
+        // Operators-only requests admit any signed-in caller here: the pipeline answers 404 to a
+        // tenant's user, as if the route did not exist. [Authorize] alone means any tenant role.
+        if (access.OperatorsOnly) return builder.RequireAuthorization();
+        var roles = access.Roles.Count == 0 ? Write.Tenancy.Roles.All : access.Roles;
+        return builder.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(',', roles) });
     }
 }

@@ -39,6 +39,10 @@ internal sealed class RequestContextMiddleware(RequestDelegate next)
             context.SignIn(tenant, userId, user.FindFirstValue(ClaimTypes.Role) ?? "", session,
                 tenantActive: user.FindFirstValue(PlatformClaims.TenantActive) != "false");
         }
+        else if (user.Identity?.IsAuthenticated == true && OperatorSessionCheck.Operator(user) is { } signedIn)
+        {
+            context.SignInOperator(signedIn.OperatorId, signedIn.SessionId);
+        }
         return next(http);
     }
 }

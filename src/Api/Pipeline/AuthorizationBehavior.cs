@@ -14,12 +14,17 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(CommandContext co
     {
         ArgumentNullException.ThrowIfNull(next);
         var access = RequestAccess.Of(typeof(TRequest));
-        if (!access.Anonymous)
+        if (access.Anonymous) return next();
+        if (context.IsOperator)
         {
-            if (!context.IsSignedIn)
-                throw new DomainException("unauthenticated", "Inicia sesión para continuar.", DomainErrorKind.Unauthenticated);
-            if (!access.Allows(context.Role)) throw new AccessDeniedException();
+            // An operator has no tenant: a tenant request never runs for one.
+            if (!access.AllowsOperators) throw new AccessDeniedException();
+            return next();
         }
+        if (!context.IsSignedIn)
+            throw new DomainException("unauthenticated", "Inicia sesión para continuar.", DomainErrorKind.Unauthenticated);
+        if (access.OperatorsOnly) throw new NotFoundException("el recurso");
+        if (!access.Allows(context.Role)) throw new AccessDeniedException();
         return next();
     }
 }

@@ -16,7 +16,14 @@ public sealed record RequestAccess(bool Anonymous, IReadOnlyList<string> Roles, 
 
     public static RequestAccess Of(Type requestType) => Cache.GetOrAdd(requestType, Read);
 
-    public bool Allows(string? role) => Roles.Count == 0 ? role is not null : Roles.Contains(role ?? "", StringComparer.Ordinal);
+    /// <summary>For a tenant's user: <c>[Authorize]</c> alone admits every tenant role, never platform-admin.</summary>
+    public bool Allows(string? role) => Roles.Count == 0 ? Write.Tenancy.Roles.IsKnown(role) : Roles.Contains(role ?? "", StringComparer.Ordinal);
+
+    /// <summary>The request declares platform-admin: a platform operator, who has no tenant, may send it.</summary>
+    public bool AllowsOperators => Roles.Contains(Write.Tenancy.Roles.PlatformAdmin, StringComparer.Ordinal);
+
+    /// <summary>Only operators may send it; to a tenant's user it does not exist (404).</summary>
+    public bool OperatorsOnly => Roles.Count > 0 && Roles.All(r => r == Write.Tenancy.Roles.PlatformAdmin);
 
     /// <summary>Refuses to start when a request declares nothing, or names a role that does not exist.</summary>
     public static void EnsureDeclared(IEnumerable<Assembly> assemblies)
@@ -34,7 +41,7 @@ public sealed record RequestAccess(bool Anonymous, IReadOnlyList<string> Roles, 
         if (authorize.Count == 0)
             throw new InvalidOperationException($"{type.FullName} must declare who may send it: [AllowAnonymous] or [Authorize(Roles = ...)].");
         var roles = authorize.SelectMany(a => (a.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
-        var unknown = roles.FirstOrDefault(r => !Write.Tenancy.Roles.IsKnown(r));
+        var unknown = roles.FirstOrDefault(r => !Write.Tenancy.Roles.IsKnown(r) && r != Write.Tenancy.Roles.PlatformAdmin);
         if (unknown is not null) throw new InvalidOperationException($"{type.FullName} names an unknown role '{unknown}'.");
         return new RequestAccess(false, roles, allowInactive);
     }

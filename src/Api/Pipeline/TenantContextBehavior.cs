@@ -14,7 +14,8 @@ public sealed class TenantContextBehavior<TRequest, TResponse>(CommandContext co
     {
         ArgumentNullException.ThrowIfNull(next);
         var access = RequestAccess.Of(typeof(TRequest));
-        if (!access.Anonymous)
+        // An operator's request (AuthorizationBehavior let it through) runs with no tenant at all.
+        if (!access.Anonymous && !(context.IsOperator && access.AllowsOperators))
         {
             if (context.TenantId is null) throw new InvalidOperationException($"{typeof(TRequest).Name} reached the tenant check without a tenant.");
             if (!context.TenantActive && !access.AllowsInactiveTenant)

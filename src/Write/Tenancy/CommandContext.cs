@@ -32,6 +32,9 @@ public sealed class CommandContext
 
     public bool IsSignedIn => TenantId is not null && UserId is not null;
 
+    /// <summary>A platform operator: a user with the platform-admin role and no tenant at all.</summary>
+    public bool IsOperator => TenantId is null && UserId is not null && Role == Roles.PlatformAdmin;
+
     /// <summary>The acting tenant; only handlers of tenant requests ask, and the pipeline ensures one is set.</summary>
     public Guid Tenant => TenantId ?? throw new InvalidOperationException("No tenant is set for this request.");
 
@@ -43,6 +46,15 @@ public sealed class CommandContext
         TenantId = tenantId;
         UserId = userId;
         Role = role;
+        SessionId = sessionId;
+    }
+
+    /// <summary>A platform operator's request: <see cref="UserId"/> is the operator, and no tenant is set.</summary>
+    public void SignInOperator(Guid operatorId, Guid sessionId)
+    {
+        TenantId = null;
+        UserId = operatorId;
+        Role = Roles.PlatformAdmin;
         SessionId = sessionId;
     }
 

@@ -15,5 +15,11 @@ public static class Roles
 
     public static IReadOnlyList<string> All { get; } = [Owner, Admin, Sales, Viewer, Auditor, Analyst];
 
+    /// <summary>
+    /// The platform's operators: no tenant user can hold it (it is not in <see cref="All"/>), and a
+    /// principal with it has no tenant. Requests declare it to be reachable by operators.
+    /// </summary>
+    public const string PlatformAdmin = "platform-admin";
+
     public static bool IsKnown(string? role) => role is not null && All.Contains(role, StringComparer.Ordinal);
 }
