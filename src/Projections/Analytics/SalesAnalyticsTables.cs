@@ -17,6 +17,7 @@ internal static class SalesAnalyticsTables
             create table if not exists {responses} (
                 tenant_id uuid not null, lead_id uuid not null, day date not null, user_id uuid not null, seconds bigint not null,
                 primary key (tenant_id, lead_id));
+            create index if not exists {daily}_metric on {daily} (tenant_id, metric, day) include (count, amount);
             create index if not exists {responses}_day on {responses} (tenant_id, day, user_id);
             """;
         await using var command = context.CreateCommand(sql);
