@@ -15,6 +15,9 @@ internal static class ForecastEndpoints
 {
     public sealed record TargetBody(decimal? Amount, string? Currency);
 
+    /// <summary>A month path segment is shaped YYYY-MM (anything else is no such month: 404); 2026-13 reaches validation (400 naming month).</summary>
+    private const string Month = "/targets/{month:regex(^[0-9]{{4}}-[0-9]{{2}}$)}";
+
     internal static RouteGroupBuilder MapSalesForecast(this RouteGroupBuilder analytics)
     {
         analytics.MapGet("/forecast", Forecast).Sends<GetSalesForecast>()
@@ -22,9 +25,9 @@ internal static class ForecastEndpoints
             .WithSummary("Per month (from..to, YYYY-MM, default the current month and the next five, at most 36) and currency: open opportunities by expected close month (none: the current month), their value weighted by stage probability, the amount won in the month and the month's target; optional pipeline.");
         analytics.MapGet("/targets", Targets).Sends<GetSalesTargets>()
             .WithName("GetSalesTargets").WithSummary("The monthly sales targets from..to (YYYY-MM, default the current month and the next five); ETag = version of the targets.");
-        analytics.MapPut("/targets/{month}", SetTarget).Sends<SetMonthlyTarget>().ProducesProblem(409).ProducesProblem(412)
+        analytics.MapPut(Month, SetTarget).Sends<SetMonthlyTarget>().ProducesProblem(409).ProducesProblem(412)
             .WithName("SetMonthlyTarget").WithSummary("Sets the month's (YYYY-MM) sales target: amount and currency (default the tenant's); If-Match takes the targets' ETag.");
-        analytics.MapDelete("/targets/{month}", ClearTarget).Sends<ClearMonthlyTarget>().ProducesProblem(409).ProducesProblem(412)
+        analytics.MapDelete(Month, ClearTarget).Sends<ClearMonthlyTarget>().ProducesProblem(409).ProducesProblem(412)
             .WithName("ClearMonthlyTarget").WithSummary("The month (YYYY-MM) no longer has a sales target; If-Match takes the targets' ETag.");
         return analytics;
     }
