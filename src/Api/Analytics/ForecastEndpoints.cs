@@ -15,8 +15,7 @@ internal static class ForecastEndpoints
 {
     public sealed record TargetBody(decimal? Amount, string? Currency);
 
-    /// <summary>A month path segment is shaped YYYY-MM (anything else is no such month: 404); 2026-13 reaches validation (400 naming month).</summary>
-    private const string Month = "/targets/{month:regex(^[0-9]{{4}}-[0-9]{{2}}$)}";
+    private const string Month = "/targets/{month}";
 
     internal static RouteGroupBuilder MapSalesForecast(this RouteGroupBuilder analytics)
     {
@@ -52,12 +51,23 @@ internal static class ForecastEndpoints
 
     private static async Task<Ok<SalesTargetChanged>> SetTarget(string month, TargetBody body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
+        TargetMonth(month);
         var amount = body.Amount ?? throw new ValidationException([new ValidationFailure("amount", "Es obligatorio.")]);
         return Changed(response, await mediator.Send(new SetMonthlyTarget(month, amount, body.Currency, IfMatch(request)), ct));
     }
 
-    private static async Task<Ok<SalesTargetChanged>> ClearTarget(string month, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-        Changed(response, await mediator.Send(new ClearMonthlyTarget(month, IfMatch(request)), ct));
+    private static async Task<Ok<SalesTargetChanged>> ClearTarget(string month, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct)
+    {
+        TargetMonth(month);
+        return Changed(response, await mediator.Send(new ClearMonthlyTarget(month, IfMatch(request)), ct));
+    }
+
+    /// <summary>A path segment not shaped YYYY-MM names no month (404, like any unknown object); 2026-13 reaches validation (400 naming month).</summary>
+    private static void TargetMonth(string month)
+    {
+        if (month is not [>= '0' and <= '9', >= '0' and <= '9', >= '0' and <= '9', >= '0' and <= '9', '-', >= '0' and <= '9', >= '0' and <= '9'])
+            throw new Write.Domain.NotFoundException("la meta de ese mes");
+    }
 
     private static long? IfMatch(HttpRequest request)
     {
