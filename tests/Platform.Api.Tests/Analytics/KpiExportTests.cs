@@ -90,6 +90,21 @@ public sealed class KpiExportTests(AuthApiFixture api) : IClassFixture<AuthApiFi
         rows.Select(r => string.Join('|', r)).Should().Contain("months|2027-02/COP|target|7500000.25").And.Contain("summary||from|2027-01");
     }
 
+    [Fact]
+    public async Task The_openapi_document_lists_the_format_parameter_and_the_csv_answer_of_analytics_reads()
+    {
+        using var document = JsonDocument.Parse(await api.Client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/analytics/dashboard", "/api/analytics/forecast", "/api/analytics/targets" })
+        {
+            var get = paths.GetProperty(path).GetProperty("get");
+            get.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Should().Contain("format", path);
+            get.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/csv", out _).Should().BeTrue(path);
+        }
+        paths.GetProperty("/api/analytics/targets/{month}").GetProperty("put").TryGetProperty("parameters", out var put).Should().BeTrue();
+        put.EnumerateArray().Select(p => p.GetProperty("name").GetString()).Should().NotContain("format", "only reads are exported");
+    }
+
     [Theory]
     [InlineData("/api/analytics/dashboard?format=xml")]
     [InlineData("/api/analytics/forecast?format=")]
