@@ -6,5 +6,6 @@ namespace Platform.Api.Analytics;
 public static class AnalyticsServices
 {
     /// <summary>The sales-analytics projection, which the dashboard reads.</summary>
-    public static IServiceCollection AddSalesAnalytics(this IServiceCollection services) => services.AddProjection<SalesAnalyticsProjection>();
+    public static IServiceCollection AddSalesAnalytics(this IServiceCollection services) => services.AddProjection<SalesAnalyticsProjection>()
+        .AddProjection<SalesForecastProjection>();
 }

@@ -7,30 +7,27 @@ namespace Platform.Read.Analytics;
 internal static class ForecastSql
 {
     /// <summary>
-    /// Open opportunities by expected close month, weighted by their stage's probability; won ones by the month of the
-    /// day they were won in the tenant's time zone (a won opportunity is never reopened, so its row is its win).
+    /// Open opportunities by expected close month (through the partial index of open ones), their value weighted by their
+    /// stage's current probability; beside them the amounts won in each month.
     /// </summary>
     public const string Months = $"""
-        with zone as (select coalesce((select time_zone from tenants where tenant_id = @tenant), 'UTC') as tz),
-        bounds as (select (@first::date)::timestamp at time zone z.tz as since,
-                          ((@last::date + interval '1 month')::date)::timestamp at time zone z.tz as until, z.tz from zone z),
-        rows as (
-            select o.status, o.currency, o.value, o.won_amount, coalesce(s.probability, 0) as probability,
-                   to_char(case when o.status = 'open' then coalesce(o.expected_close_date, @today::date)
-                                else (o.closed_at at time zone b.tz)::date end, 'YYYY-MM') as month
-              from {Pipeline.PipelineViews.Opportunities} o
-              cross join bounds b
+        with opened as (
+            select to_char(coalesce(o.close_date, @today::date), 'YYYY-MM') as month, o.currency, count(*) as open_count,
+                   sum(o.value) as pipeline, round(sum(o.value * coalesce(s.probability, 0) / 100.0), 2) as weighted
+              from {ForecastViews.Opportunities} o
               left join {Pipeline.PipelineViews.Stages} s on s.tenant_id = o.tenant_id and s.pipeline_id = o.pipeline_id and s.stage_id = o.stage_id
-             where o.tenant_id = @tenant and (@pipeline::uuid is null or o.pipeline_id = @pipeline::uuid)
-               and ((o.status = 'open' and coalesce(o.expected_close_date, @today::date) >= @first::date
-                                       and coalesce(o.expected_close_date, @today::date) < (@last::date + interval '1 month'))
-                 or (o.status = 'won' and o.closed_at >= b.since and o.closed_at < b.until)))
-        select month as Month, currency as Currency,
-               count(*) filter (where status = 'open') as Open,
-               coalesce(sum(value) filter (where status = 'open'), 0) as Pipeline,
-               round(coalesce(sum(value * probability / 100.0) filter (where status = 'open'), 0), 2) as Weighted,
-               coalesce(sum(won_amount) filter (where status = 'won'), 0) as Won
-          from rows group by month, currency
+             where o.tenant_id = @tenant and o.status = 'open' and (@pipeline::uuid is null or o.pipeline_id = @pipeline::uuid)
+               and ((o.close_date >= @first::date and o.close_date < (@last::date + interval '1 month')::date)
+                 or (o.close_date is null and @today::date >= @first::date and @today::date < (@last::date + interval '1 month')::date))
+             group by 1, 2),
+        wins as (
+            select to_char(month, 'YYYY-MM') as month, currency, sum(amount) as won
+              from {ForecastViews.WonMonthly}
+             where tenant_id = @tenant and month between @first::date and @last::date and (@pipeline::uuid is null or pipeline_id = @pipeline::uuid)
+             group by 1, 2)
+        select coalesce(o.month, w.month) as Month, coalesce(o.currency, w.currency) as Currency, coalesce(o.open_count, 0) as Open,
+               coalesce(o.pipeline, 0) as Pipeline, coalesce(o.weighted, 0) as Weighted, coalesce(w.won, 0) as Won
+          from opened o full join wins w on w.month = o.month and w.currency = o.currency
         """;
 
     public const string Targets = $"""

@@ -4,8 +4,8 @@ using MediatR;
 namespace Platform.Read.Analytics;
 
 /// <summary>
-/// Reads the pipeline board's current opportunities and stages (an open opportunity without an expected close date
-/// counts in the current month) and the tenant's targets; a target is the whole team's, so a pipeline filter leaves it out.
+/// Reads the sales-forecast projection (an open opportunity without an expected close date counts in the current month),
+/// the pipeline board's stage probabilities and the tenant's targets; a target is the whole team's, so a pipeline filter leaves it out.
 /// </summary>
 public sealed class GetSalesForecastHandler(Tenancy.TenantReads reads, TimeProvider time) : IRequestHandler<GetSalesForecast, SalesForecast>
 {
