@@ -8,5 +8,7 @@ public static class AnalyticsServices
     /// <summary>The sales-analytics projection, which the dashboard reads.</summary>
     public static IServiceCollection AddSalesAnalytics(this IServiceCollection services) => services.AddProjection<SalesAnalyticsProjection>()
         .AddProjection<CatalogAnalyticsProjection>()
-        .AddProjection<DeviceAnalyticsProjection>();
+        .AddProjection<DeviceAnalyticsProjection>()
+
+        .AddProjection<SalesForecastProjection>();
 }
