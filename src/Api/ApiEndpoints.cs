@@ -8,6 +8,7 @@ using Platform.Api.Devices;
 using Platform.Api.Health;
 using Platform.Api.Pipeline;
 using Platform.Api.Leads;
+using Platform.Api.Panel;
 using Platform.Api.Public;
 using Platform.Api.Tenancy;
 
@@ -36,6 +37,7 @@ internal static class ApiEndpoints
         app.MapForgetEndpoints();
         app.MapLeads();
         app.MapAnalyticsEndpoints();
+        app.MapStaffPanel();
         return app;
     }
 }
