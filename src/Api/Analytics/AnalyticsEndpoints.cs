@@ -13,6 +13,7 @@ internal static class AnalyticsEndpoints
     {
         var analytics = app.MapGroup("/api/analytics").WithTags("Analytics");
         analytics.MapSalesDashboard();
+        analytics.MapSalesForecast();
         return app;
     }
 

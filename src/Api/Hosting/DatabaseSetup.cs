@@ -72,6 +72,7 @@ internal sealed class DatabaseMigrationService(IServiceProvider services, IConfi
         await CustomersSchema.MigrateAsync(dataSource, cancellationToken);
         await PrivacySchema.MigrateAsync(dataSource, cancellationToken);
         await LeadsSchema.MigrateAsync(dataSource, cancellationToken);
+        await Write.Analytics.AnalyticsSchema.MigrateAsync(dataSource, cancellationToken);
         await ProjectionsSchema.MigrateAsync(dataSource, cancellationToken);
         await AuditSchema.MigrateAsync(dataSource, cancellationToken);
 

@@ -1,3 +1,4 @@
+using Platform.Write.Analytics;
 using Platform.Write.Catalog;
 using Platform.Write.Customers;
 using Platform.Write.Devices;
@@ -13,5 +14,6 @@ public static class PlatformEventTypes
 {
     public static EventTypeRegistry Create() => new EventTypeRegistry()
         .RegisterTenancy().RegisterCatalog().RegisterDevices().RegisterTenantNetwork().RegisterCatalogSynonyms()
-        .RegisterPipeline().RegisterCustomers().RegisterLeads().RegisterPrivacy();
+        .RegisterPipeline().RegisterCustomers().RegisterLeads().RegisterPrivacy()
+        .RegisterAnalytics();
 }
