@@ -16,7 +16,7 @@ internal static class KpiTiles
                 $"{PanelFormat.Count(dashboard.Converted)} convertidos en venta"),
             Tile("conversion", "Conversión", Ratio(dashboard.ConversionRate), PanelFormat.Percent(dashboard.ConversionRate), "de lead a venta ganada"),
             Tile("win-rate", "Tasa de cierre", Ratio(dashboard.WinRate), PanelFormat.Percent(dashboard.WinRate),
-                $"{PanelFormat.Count(dashboard.Won)} ganadas, {PanelFormat.Count(dashboard.Lost)} perdidas"),
+                $"ganadas: {PanelFormat.Count(dashboard.Won)}; perdidas: {PanelFormat.Count(dashboard.Lost)}"),
         };
         tiles.AddRange(dashboard.WonAmount.Count == 0
             ? [Tile("won", "Ventas ganadas", "0", "Sin ventas", "en el periodo")]

@@ -26,8 +26,9 @@ internal static class PanelFormat
     {
         if (seconds is not { } s) return Missing;
         var span = TimeSpan.FromSeconds(Math.Round(s));
-        if (span.TotalMinutes < 1) return $"{span.Seconds} s";
-        if (span.TotalHours < 1) return $"{span.Minutes} min {span.Seconds:00} s";
+        if (s < 1) return "menos de 1 s";
+        if (span.TotalMinutes < 1) return Count(span.Seconds) + " s";
+        if (span.TotalHours < 1) return span.Seconds == 0 ? $"{span.Minutes} min" : $"{span.Minutes} min {span.Seconds:00} s";
         if (span.TotalDays < 1) return $"{span.Hours} h {span.Minutes:00} min";
         return $"{Count((long)span.TotalDays)} d {span.Hours} h";
     }
@@ -59,6 +60,7 @@ internal static class PanelFormat
     /// <summary>Axis labels for durations: minutes under two hours, hours under two days, then days.</summary>
     public static string CompactDuration(double seconds) => seconds switch
     {
+        < 10 => seconds.ToString("0.##", Spanish) + " s",
         < 120 => seconds.ToString("0", Spanish) + " s",
         < 7200 => (seconds / 60).ToString("0.#", Spanish) + " min",
         < 172_800 => (seconds / 3600).ToString("0.#", Spanish) + " h",

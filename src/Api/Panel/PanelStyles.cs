@@ -12,7 +12,7 @@ internal static class PanelStyles
         form.signin input,form.period input{font:inherit;padding:.6rem;border:1px solid #9aa5b1;border-radius:.4rem;width:100%}
         form.period{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end;background:#fff;padding:.75rem 1rem;border-radius:.5rem;margin-bottom:1rem}
         form.period label{flex:1 1 10rem}
-        ul.kpis{list-style:none;padding:0;margin:0 0 1rem;display:grid;gap:.75rem;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr))}
+        ul.kpis{list-style:none;padding:0;margin:0 0 1rem;display:grid;gap:.75rem;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr))}
         ul.kpis li{background:#fff;border-radius:.5rem;padding:.75rem 1rem;box-shadow:0 1px 3px #0002}
         ul.kpis .label{color:#52606d;font-size:.9rem;display:block}
         ul.kpis .figure{font-size:1.5rem;font-weight:700;color:#123c69;display:block}

@@ -21,7 +21,7 @@ internal static class ResponseSection
         var chart = people.Count == 0 ? (Markup?)null : BarChart.Render("svg-response", "Tiempo hasta el primer contacto por vendedor",
             $"Mediana (p50) y percentil 90 del tiempo hasta el primer contacto de {people.Count} vendedores; en conjunto, " +
             $"p50 {PanelFormat.Duration(dashboard.ResponseTime.P50Seconds)} y p90 {PanelFormat.Duration(dashboard.ResponseTime.P90Seconds)}.",
-            categories, [Series("p50", "p50", p => p.P50Seconds), Series("p90", "p90", p => p.P90Seconds)], PanelFormat.CompactDuration);
+            categories, [Series("p50", "p50", p => p.P50Seconds), Series("p90", "p90", p => p.P90Seconds)], PanelFormat.CompactDuration, Svg.NiceDuration);
         var table = new ChartTable("Tiempo hasta el primer contacto por vendedor", ["Vendedor", "Correo", "Leads contactados", "p50", "p90"],
             [.. people.Select(p => (IReadOnlyList<string>)[Name(p.UserId), Email(p.UserId), PanelFormat.Count(p.Contacted),
                 PanelFormat.Duration(p.P50Seconds), PanelFormat.Duration(p.P90Seconds)])]);

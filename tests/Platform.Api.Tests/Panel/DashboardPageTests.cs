@@ -30,8 +30,8 @@ public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixt
     [Fact]
     public async Task The_owner_signs_in_and_each_chart_shows_the_figures_the_api_answers()
     {
-        var history = await SalesHistory.CreateAsync(browser.Api);
-        using var api = browser.Api.Client.WithBearer(history.Owner);
+        var history = await SalesHistory.CreateAsync(browser, browser.Clock);
+        using var api = browser.Client.WithBearer(history.Owner);
         var dashboard = await SalesHistory.DashboardAsync(api);
         var page = await browser.NewPageAsync();
         var violations = new List<string>();
@@ -85,6 +85,8 @@ public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixt
             Number(marks[$"svg-response|p50|{user}"]).Should().Be((decimal)person.GetProperty("p50Seconds").GetDouble());
             Number(marks[$"svg-response|p90|{user}"]).Should().Be((decimal)person.GetProperty("p90Seconds").GetDouble());
         }
+        var ana = people.Single(p => p.GetProperty("userId").GetGuid() == history.Ana.UserId);
+        ana.GetProperty("p50Seconds").GetDouble().Should().BeApproximately(360, 15, "Ana answered after 2, 6 and 10 minutes");
         (await page.Locator("#svg-response").TextContentAsync()).Should().Contain(SalesHistory.AnaName).And.Contain(SalesHistory.BetoName);
         (await page.Locator("#chart-response table").TextContentAsync()).Should().Contain(history.Ana.Email).And.Contain(history.Beto.Email);
 
@@ -100,7 +102,7 @@ public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixt
     [Fact]
     public async Task The_session_cookie_is_for_the_panel_only_and_signing_out_ends_the_session()
     {
-        var owner = await TestAccounts.RegisterTenantAsync(browser.Api.Client);
+        var owner = await TestAccounts.RegisterTenantAsync(browser.Client);
         var page = await browser.NewPageAsync();
 
         var first = await page.GotoAsync("/panel/analitica");
@@ -116,7 +118,7 @@ public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixt
 
         // The cookie sent by hand, as a copy of it would be: no cookie jar, no redirects followed.
         using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
-        using var withCookie = new HttpClient(handler) { BaseAddress = browser.Api.Client.BaseAddress };
+        using var withCookie = new HttpClient(handler) { BaseAddress = browser.Client.BaseAddress };
         withCookie.DefaultRequestHeaders.Add("Cookie", $"panel_acceso={cookie.Value}");
         using (var apiCall = await withCookie.GetAsync(new Uri("/api/analytics/dashboard", UriKind.Relative)))
             apiCall.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the API takes bearer tokens only");
@@ -130,7 +132,7 @@ public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixt
             copied.StatusCode.Should().Be(HttpStatusCode.SeeOther, "signing out revoked the session, not only this browser's cookie");
             copied.Headers.Location!.ToString().Should().Be("/panel/ingresar");
         }
-        using var bearer = browser.Api.Client.WithBearer(cookie.Value);
+        using var bearer = browser.Client.WithBearer(cookie.Value);
         using (var revoked = await bearer.GetAsync(new Uri("/api/analytics/dashboard", UriKind.Relative)))
             revoked.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await page.Context.CookiesAsync()).Should().NotContain(c => c.Name == "panel_acceso");
@@ -139,8 +141,8 @@ public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixt
     [Fact]
     public async Task A_salesperson_signs_in_and_gets_the_spanish_403_page()
     {
-        var owner = await TestAccounts.RegisterTenantAsync(browser.Api.Client);
-        var seller = await TestAccounts.AddSignedInUserAsync(browser.Api.Client, browser.Api.Database.DataSource, owner.TenantId, "sales");
+        var owner = await TestAccounts.RegisterTenantAsync(browser.Client);
+        var seller = await TestAccounts.AddSignedInUserAsync(browser.Client, browser.Database.DataSource, owner.TenantId, "sales");
         var page = await browser.NewPageAsync();
 
         await SignInAsync(page, seller);

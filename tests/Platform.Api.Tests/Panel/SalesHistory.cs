@@ -12,9 +12,11 @@ internal sealed record SalesHistory(TestAccount Owner, TestAccount Ana, TestAcco
     public const string AnaName = "Ana Gómez";
     public const string BetoName = "Beto Ruiz";
 
-    public static async Task<SalesHistory> CreateAsync(AuthApiFixture api)
+    /// <summary>Leads come in now and are answered 2, 4, ... 12 minutes later (by moving <paramref name="clock"/>, kept under the tokens' 15 minutes).</summary>
+    public static async Task<SalesHistory> CreateAsync(PanelBrowserFixture api, ShiftedClock clock)
     {
         ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(clock);
         var owner = await TestAccounts.RegisterTenantAsync(api.Client);
         using var client = api.Client.WithBearer(owner);
         var ana = await Salesperson(api, owner, AnaName);
@@ -25,15 +27,18 @@ internal sealed record SalesHistory(TestAccount Owner, TestAccount Ana, TestAcco
         var pipelineId = pipeline.GetProperty("pipelineId").GetGuid();
         var contacted = SalesTeam.StageId(pipeline, "Contactado");
 
-        for (var i = 0; i < 8; i++)
+        var start = clock.Offset;
+        var leads = new List<Guid>();
+        for (var i = 0; i < 8; i++) leads.Add(await LeadRequests.CreateAsync(client, LeadRequests.Body($"Cliente {i}", $"300 444 {i:D4}")));
+        for (var i = 0; i < 6; i++)
         {
-            var lead = await LeadRequests.CreateAsync(client, LeadRequests.Body($"Cliente {i}", $"300 444 {i:D4}"));
-            if (i < 6)
-            {
-                using var contact = await LeadRequests.PostAsync(i % 2 == 0 ? asAna : asBeto, $"/api/leads/{lead}/contact", new { channel = "call" });
-                contact.EnsureSuccessStatusCode();
-            }
-            if (i > 3) continue;
+            clock.Offset = start + TimeSpan.FromMinutes(2 * (i + 1));
+            using var contact = await LeadRequests.PostAsync(i % 2 == 0 ? asAna : asBeto, $"/api/leads/{leads[i]}/contact", new { channel = "call" });
+            contact.EnsureSuccessStatusCode();
+        }
+        for (var i = 0; i < 4; i++)
+        {
+            var lead = leads[i];
             var customer = (await LeadRequests.GetJsonAsync(client, $"/api/leads/{lead}")).GetProperty("customerId").GetGuid();
             var opportunity = await SalesTeam.OpenAsync(client, pipelineId, customer, 20_000_000m + i * 1_000_000m, new { leadId = lead });
             if (i != 3) await Send(client, HttpMethod.Put, $"/api/opportunities/{opportunity}/stage", new { stageId = contacted });
@@ -58,10 +63,13 @@ internal sealed record SalesHistory(TestAccount Owner, TestAccount Ana, TestAcco
         && d.GetProperty("responseTime").GetProperty("contacted").GetInt64() == 6
         && d.GetProperty("responseTime").GetProperty("perSalesperson").GetArrayLength() == 2);
 
-    private static async Task<TestAccount> Salesperson(AuthApiFixture api, TestAccount owner, string name)
+    private static async Task<TestAccount> Salesperson(PanelBrowserFixture api, TestAccount owner, string name)
     {
         var user = await TestAccounts.AddSignedInUserAsync(api.Client, api.Database.DataSource, owner.TenantId, "sales");
-        await api.ExecuteAsync("update users set display_name = $1 where user_id = $2", name, user.UserId);
+        await using var rename = api.Database.DataSource.CreateCommand("update users set display_name = $1 where user_id = $2");
+        rename.Parameters.Add(new() { Value = name });
+        rename.Parameters.Add(new() { Value = user.UserId });
+        await rename.ExecuteNonQueryAsync();
         return user;
     }
 

@@ -11,11 +11,11 @@ internal static class BarChart
     private const double Width = 640, Height = 300, Left = 72, Right = 12, Top = 14, Bottom = 250;
 
     public static Markup Render(string id, string title, string description, IReadOnlyList<ChartKey> categories,
-        IReadOnlyList<BarSeries> series, Func<double, string> axis)
+        IReadOnlyList<BarSeries> series, Func<double, string> axis, Func<double, double>? scale = null)
     {
         ArgumentNullException.ThrowIfNull(categories);
         ArgumentNullException.ThrowIfNull(series);
-        var max = Svg.NiceMax(series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value.Plot).DefaultIfEmpty(0).Max());
+        var max = (scale ?? Svg.NiceMax)(series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value.Plot).DefaultIfEmpty(0).Max());
         var group = (Width - Left - Right) / Math.Max(1, categories.Count);
         var bar = group * 0.8 / Math.Max(1, series.Count);
         var marks = new List<Markup>();

@@ -47,6 +47,12 @@ internal static class Svg
         return step;
     }
 
+    private static readonly double[] DurationSteps = [4, 10, 20, 40, 60, 120, 240, 600, 1200, 2400, 3600, 7200, 14_400, 28_800, 86_400, 172_800, 345_600, 604_800];
+
+    /// <summary>A top of a duration axis (seconds) whose quarters read well: 5, 10, 15 minutes rather than 4,2 and 8,3.</summary>
+    public static double NiceDuration(double max) =>
+        max <= 0 || double.IsNaN(max) ? 4 : DurationSteps.FirstOrDefault(s => s >= max) is > 0 and var step ? step : NiceMax(max / 86_400) * 86_400;
+
     /// <summary>Horizontal grid lines with their labels at the left, for a plot from <paramref name="top"/> to <paramref name="bottom"/>.</summary>
     public static Markup ValueAxis(double left, double right, double top, double bottom, double max, Func<double, string> format, int ticks = 4) =>
         Html.Join(Enumerable.Range(0, ticks + 1).Select(i =>
