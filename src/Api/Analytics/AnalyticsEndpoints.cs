@@ -1,4 +1,5 @@
 using MediatR;
+using Platform.Api.Analytics.Export;
 using Platform.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Read.Analytics;
@@ -11,7 +12,7 @@ internal static class AnalyticsEndpoints
 {
     public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder app)
     {
-        var analytics = app.MapGroup("/api/analytics").WithTags("Analytics");
+        var analytics = app.MapGroup("/api/analytics").WithTags("Analytics").WithKpiExports();
         analytics.MapSalesDashboard();
         analytics.MapSalesForecast();
         return app;

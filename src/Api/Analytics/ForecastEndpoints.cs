@@ -15,6 +15,8 @@ internal static class ForecastEndpoints
 {
     public sealed record TargetBody(decimal? Amount, string? Currency);
 
+    private const string Month = "/targets/{month}";
+
     internal static RouteGroupBuilder MapSalesForecast(this RouteGroupBuilder analytics)
     {
         analytics.MapGet("/forecast", Forecast).Sends<GetSalesForecast>()
@@ -22,9 +24,9 @@ internal static class ForecastEndpoints
             .WithSummary("Per month (from..to, YYYY-MM, default the current month and the next five, at most 36) and currency: open opportunities by expected close month (none: the current month), their value weighted by stage probability, the amount won in the month and the month's target; optional pipeline.");
         analytics.MapGet("/targets", Targets).Sends<GetSalesTargets>()
             .WithName("GetSalesTargets").WithSummary("The monthly sales targets from..to (YYYY-MM, default the current month and the next five); ETag = version of the targets.");
-        analytics.MapPut("/targets/{month}", SetTarget).Sends<SetMonthlyTarget>().ProducesProblem(409).ProducesProblem(412)
+        analytics.MapPut(Month, SetTarget).Sends<SetMonthlyTarget>().ProducesProblem(409).ProducesProblem(412)
             .WithName("SetMonthlyTarget").WithSummary("Sets the month's (YYYY-MM) sales target: amount and currency (default the tenant's); If-Match takes the targets' ETag.");
-        analytics.MapDelete("/targets/{month}", ClearTarget).Sends<ClearMonthlyTarget>().ProducesProblem(409).ProducesProblem(412)
+        analytics.MapDelete(Month, ClearTarget).Sends<ClearMonthlyTarget>().ProducesProblem(409).ProducesProblem(412)
             .WithName("ClearMonthlyTarget").WithSummary("The month (YYYY-MM) no longer has a sales target; If-Match takes the targets' ETag.");
         return analytics;
     }
@@ -49,12 +51,23 @@ internal static class ForecastEndpoints
 
     private static async Task<Ok<SalesTargetChanged>> SetTarget(string month, TargetBody body, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
+        TargetMonth(month);
         var amount = body.Amount ?? throw new ValidationException([new ValidationFailure("amount", "Es obligatorio.")]);
         return Changed(response, await mediator.Send(new SetMonthlyTarget(month, amount, body.Currency, IfMatch(request)), ct));
     }
 
-    private static async Task<Ok<SalesTargetChanged>> ClearTarget(string month, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct) =>
-        Changed(response, await mediator.Send(new ClearMonthlyTarget(month, IfMatch(request)), ct));
+    private static async Task<Ok<SalesTargetChanged>> ClearTarget(string month, IMediator mediator, HttpRequest request, HttpResponse response, CancellationToken ct)
+    {
+        TargetMonth(month);
+        return Changed(response, await mediator.Send(new ClearMonthlyTarget(month, IfMatch(request)), ct));
+    }
+
+    /// <summary>A path segment not shaped YYYY-MM names no month (404, like any unknown object); 2026-13 reaches validation (400 naming month).</summary>
+    private static void TargetMonth(string month)
+    {
+        if (month is not [>= '0' and <= '9', >= '0' and <= '9', >= '0' and <= '9', >= '0' and <= '9', '-', >= '0' and <= '9', >= '0' and <= '9'])
+            throw new Write.Domain.NotFoundException("la meta de ese mes");
+    }
 
     private static long? IfMatch(HttpRequest request)
     {

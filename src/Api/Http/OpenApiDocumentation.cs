@@ -45,6 +45,7 @@ internal static class OpenApiDocumentation
                 }
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer(Analytics.Export.KpiExportDocs.TransformAsync);
         });
 
     public static WebApplication MapPlatformOpenApi(this WebApplication app)

@@ -60,6 +60,7 @@ internal static class EndpointSamples
         ["ReferralBody"] = () => new() { ["tenantSlug"] = "automotores-del-sur", ["commissionPercent"] = 10 },
         ["ReferralOutcomeBody"] = () => new() { ["outcome"] = "won", ["amount"] = 95_000_000 },
         ["WebhookLeadBody"] = () => JsonNode.Parse(Leads.WebhookRequests.Body())!.AsObject(),
+        ["TargetBody"] = () => new() { ["amount"] = 250_000_000, ["currency"] = "COP" },
     };
 
     /// <summary>The sample body of <paramref name="endpoint"/>, or null when it reads none.</summary>
