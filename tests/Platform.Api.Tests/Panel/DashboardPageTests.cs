@@ -10,23 +10,6 @@ namespace Platform.Api.Tests.Panel;
 /// <summary>An owner signs in through the form in chromium and reads the dashboard; every chart's marks carry the API's figures.</summary>
 public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixture<PanelBrowserFixture>
 {
-    private static async Task SignInAsync(IPage page, TestAccount account)
-    {
-        await page.GotoAsync("/panel/ingresar");
-        await page.GetByLabel("Correo electrónico").FillAsync(account.Email);
-        await page.GetByLabel("Contraseña").FillAsync(account.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar" }).ClickAsync();
-        await page.WaitForURLAsync("**/panel/analitica");
-    }
-
-    /// <summary>Every data mark of the page as "svg id|series|key" -> data-value.</summary>
-    private static async Task<Dictionary<string, string>> MarksAsync(IPage page) =>
-        (await page.Locator("svg .mark").EvaluateAllAsync<string[]>(
-            "marks => marks.map(m => [m.closest('svg').id, m.dataset.series, m.dataset.key, m.dataset.value].join('|'))"))
-        .Select(m => m.Split('|')).ToDictionary(p => $"{p[0]}|{p[1]}|{p[2]}", p => p[3]);
-
-    private static decimal Number(string value) => decimal.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
-
     [Fact]
     public async Task The_owner_signs_in_and_each_chart_shows_the_figures_the_api_answers()
     {
@@ -37,7 +20,7 @@ public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixt
         var violations = new List<string>();
         page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) violations.Add(message.Text); };
 
-        await SignInAsync(page, history.Owner);
+        await PanelPages.SignInAsync(page, history.Owner);
 
         (await page.Locator("h1").TextContentAsync()).Should().Be("Analítica de ventas");
         (await page.GetAttributeAsync("html", "lang")).Should().Be("es");
@@ -45,7 +28,7 @@ public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixt
         (await page.Locator("[data-kpi=leads] .figure").TextContentAsync()).Should().Be("8");
         (await page.Locator("[data-kpi=win-rate] .figure").TextContentAsync()).Should().Be("50,0 %");
         (await page.Locator("[data-kpi=won-COP] .figure").TextContentAsync()).Should().Be("$18.500.000", "amounts use the Spanish thousands separator");
-        var marks = await MarksAsync(page);
+        var marks = await PanelPages.MarksAsync(page);
 
         var funnel = dashboard.GetProperty("funnel").EnumerateArray().ToList();
         funnel.Should().NotBeEmpty();
@@ -53,14 +36,14 @@ public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixt
         {
             var id = stage.GetProperty("stageId").GetString();
             foreach (var series in new[] { "entered", "advanced", "lost" })
-                Number(marks[$"svg-funnel|{series}|{id}"]).Should().Be(stage.GetProperty(series).GetInt64(), $"{series} of {stage.GetProperty("name")}");
+                PanelPages.Number(marks[$"svg-funnel|{series}|{id}"]).Should().Be(stage.GetProperty(series).GetInt64(), $"{series} of {stage.GetProperty("name")}");
         }
         (await page.Locator("#svg-funnel").TextContentAsync()).Should().Contain("Contactado");
 
         var days = dashboard.GetProperty("leadsOverTime").EnumerateArray().ToList();
         days.Should().NotBeEmpty();
-        foreach (var day in days) Number(marks[$"svg-leads|leads|{day.GetProperty("day").GetString()}"]).Should().Be(day.GetProperty("leads").GetInt64());
-        marks.Where(m => m.Key.StartsWith("svg-leads|", StringComparison.Ordinal)).Sum(m => Number(m.Value)).Should().Be(8);
+        foreach (var day in days) PanelPages.Number(marks[$"svg-leads|leads|{day.GetProperty("day").GetString()}"]).Should().Be(day.GetProperty("leads").GetInt64());
+        marks.Where(m => m.Key.StartsWith("svg-leads|", StringComparison.Ordinal)).Sum(m => PanelPages.Number(m.Value)).Should().Be(8);
         marks.Count(m => m.Key.StartsWith("svg-leads|", StringComparison.Ordinal)).Should().Be(30, "one point per day of the last 30 days");
 
         var to = DateOnly.ParseExact(dashboard.GetProperty("to").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -71,19 +54,19 @@ public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixt
         foreach (var month in months)
         {
             var key = month.GetProperty("month").GetString();
-            Number(marks[$"svg-forecast-cop|weighted|{key}"]).Should().Be(month.GetProperty("weighted").GetDecimal());
+            PanelPages.Number(marks[$"svg-forecast-cop|weighted|{key}"]).Should().Be(month.GetProperty("weighted").GetDecimal());
             if (month.GetProperty("target").ValueKind == JsonValueKind.Number)
-                Number(marks[$"svg-forecast-cop|target|{key}"]).Should().Be(month.GetProperty("target").GetDecimal());
+                PanelPages.Number(marks[$"svg-forecast-cop|target|{key}"]).Should().Be(month.GetProperty("target").GetDecimal());
             else marks.Should().NotContainKey($"svg-forecast-cop|target|{key}");
         }
-        Number(marks[$"svg-forecast-cop|target|{history.NextMonth}"]).Should().Be(25_000_000m);
+        PanelPages.Number(marks[$"svg-forecast-cop|target|{history.NextMonth}"]).Should().Be(25_000_000m);
 
         var people = dashboard.GetProperty("responseTime").GetProperty("perSalesperson").EnumerateArray().ToList();
         foreach (var person in people)
         {
             var user = person.GetProperty("userId").GetString();
-            Number(marks[$"svg-response|p50|{user}"]).Should().Be((decimal)person.GetProperty("p50Seconds").GetDouble());
-            Number(marks[$"svg-response|p90|{user}"]).Should().Be((decimal)person.GetProperty("p90Seconds").GetDouble());
+            PanelPages.Number(marks[$"svg-response|p50|{user}"]).Should().Be((decimal)person.GetProperty("p50Seconds").GetDouble());
+            PanelPages.Number(marks[$"svg-response|p90|{user}"]).Should().Be((decimal)person.GetProperty("p90Seconds").GetDouble());
         }
         var ana = people.Single(p => p.GetProperty("userId").GetGuid() == history.Ana.UserId);
         ana.GetProperty("p50Seconds").GetDouble().Should().BeApproximately(360, 15, "Ana answered after 2, 6 and 10 minutes");
@@ -110,7 +93,7 @@ public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixt
         first!.Status.Should().Be(200);
         (await page.Locator("h1").TextContentAsync()).Should().Be("Ingresa al panel");
 
-        await SignInAsync(page, owner);
+        await PanelPages.SignInAsync(page, owner);
         var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == "panel_acceso");
         cookie.HttpOnly.Should().BeTrue();
         cookie.SameSite.Should().Be(SameSiteAttribute.Strict);
@@ -145,7 +128,7 @@ public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixt
         var seller = await TestAccounts.AddSignedInUserAsync(browser.Client, browser.Database.DataSource, owner.TenantId, "sales");
         var page = await browser.NewPageAsync();
 
-        await SignInAsync(page, seller);
+        await PanelPages.SignInAsync(page, seller);
         var again = await page.ReloadAsync();
 
         again!.Status.Should().Be(403);
