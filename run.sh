@@ -92,6 +92,7 @@ fi
     Demo catalog (search it and ask for a quote): $url/catalogo/demo
       owner account: $demo_email / $Platform__Demo__OwnerPassword
       (the few hundred demo vehicles appear within a minute of the first start)
+    Sales dashboard (sign in with the owner account): $url/panel/ingresar
     Demo devices publish every 5 s: curl -N $url/api/devices/stream -H \"Authorization: Bearer \$TOKEN\" (README: Devices)"
       fi
       cat >&2 <<BANNER

@@ -9,6 +9,7 @@ using Platform.Api.Health;
 using Platform.Api.Pipeline;
 using Platform.Api.Operators;
 using Platform.Api.Leads;
+using Platform.Api.Panel;
 using Platform.Api.Public;
 using Platform.Api.Tenancy;
 
@@ -38,6 +39,7 @@ internal static class ApiEndpoints
         app.MapLeads();
         app.MapAnalyticsEndpoints();
         app.MapPlatformEndpoints();
+        app.MapStaffPanel();
         return app;
     }
 }

@@ -7,6 +7,7 @@ using Platform.Api.Health;
 using Platform.Api.Hosting;
 using Platform.Api.Http;
 using Platform.Api.Leads;
+using Platform.Api.Panel;
 using Platform.Api.Pipeline;
 using Platform.Api.Public;
 using Platform.Projections.Daemon;
@@ -55,6 +56,7 @@ public static class PlatformApp
         builder.Services.AddCustomerImports();
         builder.Services.AddLeads();
         builder.Services.AddSalesAnalytics();
+        builder.Services.AddStaffPanel();
         builder.Services.AddCommandPipeline(
             typeof(Write.Tenancy.CommandContext).Assembly, typeof(Read.Tenancy.TenantReads).Assembly, typeof(PlatformApp).Assembly);
 

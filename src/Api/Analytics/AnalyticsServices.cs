@@ -9,6 +9,5 @@ public static class AnalyticsServices
     public static IServiceCollection AddSalesAnalytics(this IServiceCollection services) => services.AddProjection<SalesAnalyticsProjection>()
         .AddProjection<CatalogAnalyticsProjection>()
         .AddProjection<DeviceAnalyticsProjection>()
-
         .AddProjection<SalesForecastProjection>();
 }

@@ -19,9 +19,13 @@ internal sealed class SessionBearerEvents(SessionStatusQuery sessions, OperatorS
     {
         ArgumentNullException.ThrowIfNull(context);
         var header = context.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)) return;
+        // Pages cannot send a header: under /panel (and only there) the staff pages' cookie carries the token.
+        var token = header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase)
+            ? header[Prefix.Length..].Trim()
+            : Panel.PanelCookies.AccessToken(context.Request);
+        if (token is null) return;
 
-        var ticket = context.Options.BearerTokenProtector.Unprotect(header[Prefix.Length..].Trim());
+        var ticket = context.Options.BearerTokenProtector.Unprotect(token);
         if (ticket?.Properties.ExpiresUtc is not { } expires || expires <= time.GetUtcNow())
         {
             context.Fail("The access token is not valid or has expired.");
