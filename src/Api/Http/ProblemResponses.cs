@@ -18,6 +18,7 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
         var problem = Describe(httpContext, exception);
         if (problem.Status >= 500) Unhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable) httpContext.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
@@ -31,6 +32,9 @@ internal sealed partial class ProblemResponses(IProblemDetailsService problems, 
         WrongExpectedVersionException wrong => Problems.VersionMismatch(wrong.ActualVersion, http.Request.Headers.IfMatch.Count > 0),
         InvalidAppendException invalid => Problems.Validation(new Dictionary<string, string[]> { [invalid.Field] = [invalid.Reason] }),
         DomainException domain => Problems.Domain(domain),
+        // A read view a projection has not created yet (a new version still building after a deploy): try again shortly.
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UndefinedTable } => Problems.Status(
+            503, "read-model-unavailable", "Estos datos se están preparando; vuelve a intentarlo en unos segundos."),
         _ => Problems.Unexpected(),
     };
 

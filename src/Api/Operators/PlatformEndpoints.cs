@@ -1,3 +1,4 @@
+using Platform.Api.Analytics.Export;
 using MediatR;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.Api.Http;
@@ -12,7 +13,7 @@ internal static class PlatformEndpoints
 {
     public static IEndpointRouteBuilder MapPlatformEndpoints(this IEndpointRouteBuilder app)
     {
-        var platform = app.MapGroup("/api/platform").WithTags("Platform");
+        var platform = app.MapGroup("/api/platform").WithTags("Platform").WithKpiExports();
         platform.MapGet("/tenants", ListTenantsAsync).Sends<ListPlatformTenants>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ListPlatformTenants")
             .WithSummary("Every tenant: plan, status, last activity, this month's leads, plan usage against limits (platform-admin).");
