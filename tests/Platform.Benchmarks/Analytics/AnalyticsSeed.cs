@@ -22,7 +22,7 @@ internal static class AnalyticsSeed
     // The generator's weekday weights average 0.92 and its growth 1.0: leads per average weekday for the target.
     private const double LeadsPerLeadPerDay = 1 / (Days * 0.921);
 
-    public static async Task<HttpClient> CreateAsync(SearchHost host, NpgsqlDataSource system, int leads, TextWriter log, CancellationToken ct)
+    public static async Task<(Guid TenantId, HttpClient Client)> CreateAsync(SearchHost host, NpgsqlDataSource system, int leads, TextWriter log, CancellationToken ct)
     {
         var (tenantId, token) = await host.RegisterAsync("analytics-bench", "Autos Analítica", ct);
         await HistorySalesTeam.EnsureAsync(system, tenantId, 6, ct);
@@ -55,7 +55,7 @@ internal static class AnalyticsSeed
         }
         log.WriteLine($"            every projection and the chain sealer caught up {(clock.Elapsed - appended).TotalSeconds:F1} s after the last append");
         await using (var analyze = system.CreateCommand("analyze")) await analyze.ExecuteNonQueryAsync(ct);
-        return client;
+        return (tenantId, client);
     }
 
     private const string BehindSql = """
