@@ -35,8 +35,13 @@ internal sealed class LeadJourney(HistoryScript script, HistoryCustomers custome
         var contacter = random.NextDouble() < 0.85 ? assignee : tenant.Salespeople[random.Next(tenant.Salespeople.Count)];
         var at = HistoryClock.Response(tenant.Zone, arrival.At, Speed(contacter), random);
         if (!Contact(lead, customerId, contacter, at, created, returning)) return;
-        if (random.NextDouble() < 0.3 && !Contact(lead, customerId, contacter, at.AddHours(random.Next(20, 120)), created, returning)) return;
+        if (random.NextDouble() < 0.3)
+        {
+            at = at.AddHours(random.Next(20, 120));
+            if (!Contact(lead, customerId, contacter, at, created, returning)) return;
+        }
 
+        // After the last contact: a converted or discarded lead takes no more contacts.
         var outcome = random.NextDouble();
         var decidedAt = at.AddHours(random.Next(2, 24 * 10));
         if (decidedAt > script.End) return;
