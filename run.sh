@@ -31,6 +31,9 @@ url="$(echo "$url" | sed -E 's#//(0\.0\.0\.0|\*|\+|\[::\])#//127.0.0.1#')"
 export Platform__Demo__Seed="${Platform__Demo__Seed:-true}"
 # Its simulated devices (a fridge, a soil sensor, a door) publish to the embedded broker; false stops them.
 export Platform__Demo__Devices="${Platform__Demo__Devices:-$Platform__Demo__Seed}"
+# Its past: 12 months of generated sales (leads, opportunities, wins) before it signed up, so the analytics
+# dashboard has real figures; seeded once. 0 seeds none.
+export Platform__Demo__HistoryMonths="${Platform__Demo__HistoryMonths:-12}"
 demo_email="${Platform__Demo__OwnerEmail:-dueno@autos-demo.test}"
 if [ -z "${Platform__Demo__OwnerPassword:-}" ]; then
   data_dir="${Platform__DataDirectory:-$PWD/.data}"

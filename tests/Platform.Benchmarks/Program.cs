@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Platform.Benchmarks.Analytics;
 using Platform.Benchmarks.Append;
 using Platform.Benchmarks.Common;
 using Platform.Benchmarks.Ingest;
@@ -12,6 +13,7 @@ var scenarios = new Dictionary<string, Func<BenchmarkArguments, CancellationToke
     [ProjectionsBenchmark.Scenario] = ProjectionsBenchmark.RunAsync,
     [SearchBenchmark.Scenario] = SearchBenchmark.RunAsync,
     [IngestBenchmark.Scenario] = IngestBenchmark.RunAsync,
+    [AnalyticsBenchmark.Scenario] = AnalyticsBenchmark.RunAsync,
 };
 
 using var stopping = new CancellationTokenSource();

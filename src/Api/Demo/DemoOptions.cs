@@ -17,4 +17,10 @@ internal sealed record DemoOptions
     public bool Devices { get; init; }
 
     public TimeSpan DeviceInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Platform:Demo:HistoryMonths: months of sales history before the sign-up, seeded once (0, the default: none; run.sh asks for 12).</summary>
+    public int HistoryMonths { get; init; }
+
+    /// <summary>Leads on an average weekday of that history.</summary>
+    public double HistoryLeadsPerDay { get; init; } = 14;
 }

@@ -52,6 +52,11 @@ internal sealed partial class DemoSeeder(
             await mediator.Send(new ChangeListingStatus(created.ListingId, ListingStatus.Published), stoppingToken);
         }
         Seeded(logger, options.Listings, options.Slug);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var history = await ActivatorUtilities.CreateInstance<History.DemoHistory>(scope.ServiceProvider).EnsureAsync(tenantId, options, stoppingToken);
+            if (history is not null) HistorySeeded(logger, history.Leads, history.Opportunities, history.Events.Count);
+        }
     }
 
     private AsyncServiceScope OwnerScope(Guid tenantId, Guid ownerId)
@@ -98,6 +103,9 @@ internal sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo catalog ready: {Count} listings at /catalogo/{Slug}")]
     private static partial void Seeded(ILogger logger, int count, string slug);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo sales history seeded: {Leads} leads, {Opportunities} opportunities, {Events} events")]
+    private static partial void HistorySeeded(ILogger logger, int leads, int opportunities, int events);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Seeding the demo catalog failed")]
     private static partial void SeedFailed(ILogger logger, Exception error);

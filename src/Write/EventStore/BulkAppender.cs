@@ -46,13 +46,13 @@ public sealed class BulkAppender(
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var (heads, stored) = await LockAndReadAsync(connection, transaction, streams, rows, ct);
+        var (heads, stored, now) = await LockAndReadAsync(connection, transaction, streams, rows, ct);
         var sealedKeys = await SealAsync(connection, transaction, rows, ct);
 
         int appended;
         try
         {
-            appended = await CopyAsync(connection, rows, heads, stored, ct);
+            appended = await CopyAsync(connection, rows, heads, stored, now, ct);
             await transaction.CommitAsync(ct);
             sealedKeys?.Invoke();
         }
@@ -66,11 +66,11 @@ public sealed class BulkAppender(
 
     private static async Task<int> CopyAsync(
         NpgsqlConnection connection, BulkRow[] rows, Dictionary<(Guid, string), long> heads, HashSet<(Guid, Guid)> stored,
-        CancellationToken ct)
+        DateTimeOffset now, CancellationToken ct)
     {
         var appended = 0;
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "copy events (tenant_id, stream_id, version, event_id, type, data, metadata) from stdin (format binary)", ct))
+            "copy events (tenant_id, stream_id, version, event_id, type, data, metadata, recorded_at) from stdin (format binary)", ct))
         {
             foreach (var row in rows)
             {
@@ -84,6 +84,7 @@ public sealed class BulkAppender(
                 await copy.WriteAsync(row.Type, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(row.Data, NpgsqlDbType.Jsonb, ct);
                 await copy.WriteAsync(row.Metadata, NpgsqlDbType.Jsonb, ct);
+                await copy.WriteAsync(row.RecordedAt ?? now, NpgsqlDbType.TimestampTz, ct);
                 appended++;
             }
             await copy.CompleteAsync(ct);
@@ -91,7 +92,8 @@ public sealed class BulkAppender(
         return appended;
     }
 
-    private static async Task<(Dictionary<(Guid, string), long> Heads, HashSet<(Guid, Guid)> Stored)> LockAndReadAsync(
+    // Now: the transaction's time, what the column's default would give an event recorded without a time.
+    private static async Task<(Dictionary<(Guid, string), long> Heads, HashSet<(Guid, Guid)> Stored, DateTimeOffset Now)> LockAndReadAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, (Guid TenantId, string StreamId)[] streams,
         BulkRow[] rows, CancellationToken ct)
     {
@@ -102,6 +104,7 @@ public sealed class BulkAppender(
         batch.BatchCommands.Add(Command("select lock_event_streams($1, $2)", tenants, ids));
         batch.BatchCommands.Add(Command(HeadsSql, tenants, ids));
         batch.BatchCommands.Add(Command(StoredSql, rows.Select(r => r.TenantId).ToArray(), rows.Select(r => r.EventId).ToArray()));
+        batch.BatchCommands.Add(Command("select now()"));
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
         var heads = new Dictionary<(Guid, string), long>();
@@ -109,7 +112,9 @@ public sealed class BulkAppender(
         await reader.NextResultAsync(ct);
         var stored = new HashSet<(Guid, Guid)>();
         while (await reader.ReadAsync(ct)) stored.Add((reader.GetGuid(0), reader.GetGuid(1)));
-        return (heads, stored);
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        return (heads, stored, reader.GetFieldValue<DateTimeOffset>(0));
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
@@ -129,7 +134,7 @@ public sealed class BulkAppender(
             AppendValidator.ValidateTenant(e.TenantId, field + ".tenantId");
             _validator.ValidateStreamId(e.StreamId, field + ".streamId");
             var (type, data, metadata) = _validator.PrepareEvent(new NewEvent(e.EventId, e.Data, e.Metadata), field);
-            rows[i] = new BulkRow(e.TenantId, e.StreamId, e.EventId, type, data, metadata, e.Data);
+            rows[i] = new BulkRow(e.TenantId, e.StreamId, e.EventId, type, data, metadata, e.Data, e.RecordedAt?.ToUniversalTime());
         }
         return rows;
     }
@@ -145,5 +150,6 @@ public sealed class BulkAppender(
         return committed;
     }
 
-    internal sealed record BulkRow(Guid TenantId, string StreamId, Guid EventId, string Type, string Data, string Metadata, object Source);
+    internal sealed record BulkRow(
+        Guid TenantId, string StreamId, Guid EventId, string Type, string Data, string Metadata, object Source, DateTimeOffset? RecordedAt);
 }

@@ -1,7 +1,11 @@
 namespace Platform.Write.EventStore;
 
-/// <summary>One event of a bulk append; the id deduplicates (a re-sent event is skipped).</summary>
-public sealed record BulkEvent(Guid TenantId, string StreamId, Guid EventId, object Data, EventMetadata? Metadata = null);
+/// <summary>
+/// One event of a bulk append; the id deduplicates (a re-sent event is skipped). <paramref name="RecordedAt"/>:
+/// when it happened, for a business's past brought in (an import, a generated history); null is the commit's time.
+/// </summary>
+public sealed record BulkEvent(
+    Guid TenantId, string StreamId, Guid EventId, object Data, EventMetadata? Metadata = null, DateTimeOffset? RecordedAt = null);
 
 public sealed record BulkAppendResult(int Appended, int Duplicates);
 

@@ -3,7 +3,7 @@ using Platform.Write.Tenancy;
 namespace Platform.Write.Pipeline;
 
 /// <summary>The opportunity_positions row of an opportunity, kept equal to its stream's fold.</summary>
-internal static class OpportunityRows
+public static class OpportunityRows
 {
     /// <summary>
     /// Opportunity changes hold the pipeline's lock shared, so they run side by side; archiving it or

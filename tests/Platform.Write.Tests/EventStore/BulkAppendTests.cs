@@ -43,6 +43,22 @@ public sealed class BulkAppendTests(DatabaseFixture database) : StoreTestBase(da
     }
 
     [Fact]
+    public async Task A_backdated_event_keeps_its_time_and_one_without_a_time_gets_the_commits()
+    {
+        var past = new DateTimeOffset(2024, 3, 9, 14, 30, 15, TimeSpan.FromHours(-5));
+        var readings = Readings(devices: 1, perDevice: 2);
+        readings[0] = readings[0] with { RecordedAt = past };
+        var before = DateTimeOffset.UtcNow.AddSeconds(-5);
+
+        await Db.Bulk.AppendAsync(readings);
+
+        var stream = await Db.Reader.ReadStreamAsync(Tenant, "device-d0");
+        stream[0].RecordedAt.Should().Be(past);
+        stream[1].RecordedAt.Should().BeOnOrAfter(before).And.BeBefore(DateTimeOffset.UtcNow.AddSeconds(5));
+        (await Db.Bulk.AppendAsync(readings)).Should().Be(new BulkAppendResult(0, 2), "a backdated event is still deduplicated by id");
+    }
+
+    [Fact]
     public async Task A_bad_reading_fails_the_whole_bulk_append()
     {
         var readings = Readings(devices: 1, perDevice: 10);

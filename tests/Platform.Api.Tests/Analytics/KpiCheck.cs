@@ -1,0 +1,24 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace Platform.Api.Tests.Analytics;
+
+/// <summary>
+/// One KPI endpoint and its oracle: the figures computed from scratch over the event table for a tenant and
+/// a period of tenant days, and the same figures read off the endpoint's JSON answer (same keys).
+/// </summary>
+internal sealed record KpiCheck(
+    string Path,
+    Func<NpgsqlDataSource, Guid, DateOnly, DateOnly, Task<Dictionary<string, decimal>>> FromEventsAsync,
+    Func<JsonElement, Dictionary<string, decimal>> Figures)
+{
+    /// <summary>The path with the period appended (after the path's own query, if it has one).</summary>
+    public string For(DateOnly from, DateOnly to) =>
+        $"{Path}{(Path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+
+    /// <summary>Every KPI the generated-history test compares with its oracle: one line per endpoint.</summary>
+    public static IReadOnlyList<KpiCheck> All { get; } =
+    [
+        new("/api/analytics/dashboard", DashboardOracle.FromEventsAsync, DashboardOracle.Figures),
+    ];
+}
