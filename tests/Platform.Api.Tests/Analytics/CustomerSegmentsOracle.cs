@@ -21,14 +21,16 @@ internal static class CustomerSegmentsOracle
                  union all
                  select data->>'customerId', (data->>'at')::timestamptz, null, (data->>'amount')::numeric
                    from ev where type = 'customers.customer-purchase-recorded.v1'),
+        act_stats as (select id, max(at) as last_at, sum(amount) as value from acts group by id),
+        act_third as (
+            select id, at as third_at from (select id, at, row_number() over (partition by id order by at desc) as n from acts) r where n = 3),
         customers as (
-            select c.data->>'customerId' as id, c.recorded_at as created_at, c.day,
-                   (select max(at) from acts a where a.id = c.data->>'customerId') as last_at,
-                   (select at from acts a where a.id = c.data->>'customerId' order by at desc offset 2 limit 1) as third_at,
-                   (select coalesce(sum(amount), 0) from acts a where a.id = c.data->>'customerId') as value
+            select c.data->>'customerId' as id, c.recorded_at as created_at, c.day, s.last_at, t.third_at, coalesce(s.value, 0) as value
               from ev c
+              left join act_stats s on s.id = c.data->>'customerId'
+              left join act_third t on t.id = c.data->>'customerId'
              where c.type = 'customers.customer-created.v1'
-               and ($5::text is null or exists (select from acts a where a.id = c.data->>'customerId' and a.user_id = $5))),
+               and ($5::text is null or c.data->>'customerId' in (select a.id from acts a where a.user_id = $5))),
         placed as (
             select id, day, value, coalesce(last_at, created_at) as active_at,
                    case when third_at >= now() - interval '90 days' then 'frequent'

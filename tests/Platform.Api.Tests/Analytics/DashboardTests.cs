@@ -79,7 +79,7 @@ public sealed class DashboardTests(AuthApiFixture api) : IClassFixture<AuthApiFi
     [Fact]
     public async Task Every_figure_narrowed_by_pipeline_salesperson_or_source_equals_the_same_figure_computed_from_the_events()
     {
-        var history = await SalesHistory.BuildAsync(api);
+        var history = await SalesScenario.BuildAsync(api);
         using var client = api.Client.WithBearer(history.Owner);
         var (from, to) = OracleChecks.AroundToday();
         var all = await DashboardOracle.FromEventsAsync(api.Database.DataSource, history.Owner.TenantId, from, to);

@@ -14,21 +14,26 @@ internal static class ForecastOracle
     private const string Sql = """
         with z as (select time_zone as tz, (now() at time zone time_zone)::date as today from tenants where tenant_id = $1),
         ev as (select stream_id, version, type, data, recorded_at from events where tenant_id = $1),
+        opp_stage as (
+            select distinct on (stream_id) stream_id, coalesce(data->>'toStageId', data->>'stageId') as stage from ev
+             where type in ('pipeline.opportunity-opened.v1', 'pipeline.opportunity-moved.v1', 'pipeline.opportunity-won.v1',
+                            'pipeline.opportunity-lost.v1', 'pipeline.opportunity-reopened.v1') order by stream_id, version desc),
+        opp_status as (
+            select distinct on (stream_id) stream_id, type as last_status from ev
+             where type in ('pipeline.opportunity-opened.v1', 'pipeline.opportunity-won.v1', 'pipeline.opportunity-lost.v1',
+                            'pipeline.opportunity-reopened.v1') order by stream_id, version desc),
+        opp_money as (
+            select distinct on (stream_id) stream_id, case type when 'pipeline.opportunity-opened.v1' then data->'value' else data->'to' end as money
+              from ev where type in ('pipeline.opportunity-opened.v1', 'pipeline.opportunity-value-changed.v1') order by stream_id, version desc),
+        opp_close as (
+            select distinct on (stream_id) stream_id,
+                   case type when 'pipeline.opportunity-opened.v1' then data->>'expectedCloseDate' else data->>'to' end as close_date
+              from ev where type in ('pipeline.opportunity-opened.v1', 'pipeline.opportunity-close-date-changed.v1') order by stream_id, version desc),
         opp as (
-            select o.data->>'pipelineId' as pipeline,
-                   (select coalesce(x.data->>'toStageId', x.data->>'stageId') from ev x where x.stream_id = o.stream_id
-                       and x.type in ('pipeline.opportunity-opened.v1', 'pipeline.opportunity-moved.v1', 'pipeline.opportunity-won.v1',
-                                      'pipeline.opportunity-lost.v1', 'pipeline.opportunity-reopened.v1') order by x.version desc limit 1) as stage,
-                   (select x.type from ev x where x.stream_id = o.stream_id
-                       and x.type in ('pipeline.opportunity-opened.v1', 'pipeline.opportunity-won.v1', 'pipeline.opportunity-lost.v1',
-                                      'pipeline.opportunity-reopened.v1') order by x.version desc limit 1) as last_status,
-                   (select case x.type when 'pipeline.opportunity-opened.v1' then x.data->'value' else x.data->'to' end from ev x
-                     where x.stream_id = o.stream_id and x.type in ('pipeline.opportunity-opened.v1', 'pipeline.opportunity-value-changed.v1')
-                     order by x.version desc limit 1) as money,
-                   (select case x.type when 'pipeline.opportunity-opened.v1' then x.data->>'expectedCloseDate' else x.data->>'to' end from ev x
-                     where x.stream_id = o.stream_id and x.type in ('pipeline.opportunity-opened.v1', 'pipeline.opportunity-close-date-changed.v1')
-                     order by x.version desc limit 1) as close_date
-              from ev o where o.type = 'pipeline.opportunity-opened.v1'),
+            select o.data->>'pipelineId' as pipeline, s.stage, st.last_status, m.money, c.close_date
+              from ev o join opp_stage s using (stream_id) join opp_status st using (stream_id)
+              join opp_money m using (stream_id) join opp_close c using (stream_id)
+             where o.type = 'pipeline.opportunity-opened.v1'),
         stage_events as (
             select st->>'stageId' as stage_id, (st->>'probability')::int as probability, e.version, 0 as removed
               from ev e cross join jsonb_array_elements(e.data->'stages') st where e.type = 'pipeline.pipeline-created.v1'
@@ -66,6 +71,7 @@ internal static class ForecastOracle
     public static async Task<Dictionary<string, decimal>> FromEventsAsync(NpgsqlDataSource system, Guid tenantId, DateOnly from, DateOnly to, Guid? pipelineId = null)
     {
         await using var command = system.CreateCommand(Sql);
+        command.CommandTimeout = 300;
         command.Parameters.Add(new() { Value = tenantId });
         command.Parameters.Add(new() { Value = from });
         command.Parameters.Add(new() { Value = to });

@@ -7,6 +7,7 @@ using Platform.Write.Customers;
 using Platform.Write.EventStore;
 using Platform.Write.Leads;
 using Platform.Write.Pipeline;
+using Platform.Write.Tenancy;
 using Xunit.Abstractions;
 
 namespace Platform.Api.Tests.Analytics;
@@ -69,6 +70,12 @@ public sealed class GeneratedHistoryTests(AuthApiFixture api, ITestOutputHelper 
         var generated = clock.Elapsed;
         var result = await new SalesHistoryWriter(api.Host.Services.GetRequiredService<BulkAppender>()).AppendAsync(owner.TenantId, history.Events);
         result.Appended.Should().Be(history.Events.Count);
+        // The write side's rows of the history's leads, customers and opportunities, as the demo writes them.
+        await using (var tx = await api.Host.Services.GetRequiredService<TenantDatabase>().BeginAsync(owner.TenantId, CancellationToken.None))
+        {
+            await HistoryRows.WriteAsync(tx, history.Events, CancellationToken.None);
+            await tx.CommitAsync(CancellationToken.None);
+        }
         output.WriteLine($"{history.Events.Count:N0} events ({history.Leads:N0} leads, {history.Opportunities:N0} opportunities): " +
             $"generated in {generated.TotalSeconds:F1} s, appended in {(clock.Elapsed - generated).TotalSeconds:F1} s");
         return (owner, history);

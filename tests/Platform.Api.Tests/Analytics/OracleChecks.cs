@@ -14,7 +14,7 @@ internal static class OracleChecks
     }
 
     public static string Path(string endpoint, DateOnly from, DateOnly to, SalesFilter filter) =>
-        $"{endpoint}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}{SalesHistory.Query(filter)}";
+        $"{endpoint}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}{SalesScenario.Query(filter)}";
 
     /// <summary>The answer once its figures equal <paramref name="expected"/>, or the last one read after 30 seconds.</summary>
     public static async Task<JsonElement> SettledAsync(

@@ -8,6 +8,7 @@ internal static class OracleQueries
     public static async Task<Dictionary<string, decimal>> FiguresAsync(NpgsqlDataSource system, string sql, params object?[] values)
     {
         await using var command = system.CreateCommand(sql);
+        command.CommandTimeout = 300;
         foreach (var value in values) command.Parameters.Add(new() { Value = value ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync();
         var figures = new Dictionary<string, decimal>();

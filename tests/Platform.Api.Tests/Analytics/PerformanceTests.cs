@@ -12,7 +12,7 @@ public sealed class PerformanceTests(AuthApiFixture api) : IClassFixture<AuthApi
     [Fact]
     public async Task Every_figure_for_every_filter_equals_the_same_figure_computed_from_the_events()
     {
-        var history = await SalesHistory.BuildAsync(api);
+        var history = await SalesScenario.BuildAsync(api);
         using var client = api.Client.WithBearer(history.Owner);
         var (from, to) = OracleChecks.AroundToday();
         var all = await PerformanceOracle.FromEventsAsync(api.Database.DataSource, history.Owner.TenantId, from, to);

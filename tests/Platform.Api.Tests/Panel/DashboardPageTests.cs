@@ -13,9 +13,9 @@ public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixt
     [Fact]
     public async Task The_owner_signs_in_and_each_chart_shows_the_figures_the_api_answers()
     {
-        var history = await SalesHistory.CreateAsync(browser, browser.Clock);
+        var history = await PanelSalesScenario.CreateAsync(browser, browser.Clock);
         using var api = browser.Client.WithBearer(history.Owner);
-        var dashboard = await SalesHistory.DashboardAsync(api);
+        var dashboard = await PanelSalesScenario.DashboardAsync(api);
         var page = await browser.NewPageAsync();
         var violations = new List<string>();
         page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) violations.Add(message.Text); };
@@ -70,7 +70,7 @@ public sealed class DashboardPageTests(PanelBrowserFixture browser) : IClassFixt
         }
         var ana = people.Single(p => p.GetProperty("userId").GetGuid() == history.Ana.UserId);
         ana.GetProperty("p50Seconds").GetDouble().Should().BeApproximately(360, 15, "Ana answered after 2, 6 and 10 minutes");
-        (await page.Locator("#svg-response").TextContentAsync()).Should().Contain(SalesHistory.AnaName).And.Contain(SalesHistory.BetoName);
+        (await page.Locator("#svg-response").TextContentAsync()).Should().Contain(PanelSalesScenario.AnaName).And.Contain(PanelSalesScenario.BetoName);
         (await page.Locator("#chart-response table").TextContentAsync()).Should().Contain(history.Ana.Email).And.Contain(history.Beto.Email);
 
         foreach (var chart in new[] { "svg-funnel", "svg-leads", "svg-forecast-cop", "svg-response" })

@@ -11,7 +11,7 @@ namespace Platform.Api.Tests.Analytics;
 /// A tenant's sales history driven through the API: two salespeople, two pipelines, manual and webhook leads,
 /// reassignments, contacts, opportunities from leads and one without, moves, wins, losses, a reopening and owner changes.
 /// </summary>
-internal sealed record SalesHistory(TestAccount Owner, Guid Ana, Guid Beto, Guid Sales, Guid Used, Guid Contacted)
+internal sealed record SalesScenario(TestAccount Owner, Guid Ana, Guid Beto, Guid Sales, Guid Used, Guid Contacted)
 {
     /// <summary>The filters worth checking on this history, each with a name for the failure message.</summary>
     public IEnumerable<(string Name, SalesFilter Filter)> Filters()
@@ -29,7 +29,7 @@ internal sealed record SalesHistory(TestAccount Owner, Guid Ana, Guid Beto, Guid
     public static string Query(SalesFilter filter) => string.Concat(
         filter.PipelineId is { } p ? $"&pipeline={p}" : "", filter.SalespersonId is { } s ? $"&salesperson={s}" : "", filter.Source is { } o ? $"&source={o}" : "");
 
-    public static async Task<SalesHistory> BuildAsync(AuthApiFixture api)
+    public static async Task<SalesScenario> BuildAsync(AuthApiFixture api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var owner = await TestAccounts.RegisterTenantAsync(api.Client);
@@ -45,7 +45,7 @@ internal sealed record SalesHistory(TestAccount Owner, Guid Ana, Guid Beto, Guid
             .GetProperty("items").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Usados");
         using var issued = await LeadRequests.PostAsync(client, "/api/leads/webhook-secret");
         var secret = (await TestAccounts.ReadJsonAsync(issued)).GetProperty("secret").GetString()!;
-        var history = new SalesHistory(owner, ana.UserId, beto.UserId, sales.GetProperty("pipelineId").GetGuid(), used.GetProperty("pipelineId").GetGuid(),
+        var history = new SalesScenario(owner, ana.UserId, beto.UserId, sales.GetProperty("pipelineId").GetGuid(), used.GetProperty("pipelineId").GetGuid(),
             SalesTeam.StageId(sales, "Contactado"));
         for (var i = 0; i < 24; i++)
         {

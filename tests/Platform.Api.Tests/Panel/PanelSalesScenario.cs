@@ -7,13 +7,13 @@ using Platform.Api.Tests.Pipeline;
 namespace Platform.Api.Tests.Panel;
 
 /// <summary>A tenant with a little of everything the dashboard draws: leads answered by two salespeople, opportunities moved, won and lost, an open one due next month and targets.</summary>
-internal sealed record SalesHistory(TestAccount Owner, TestAccount Ana, TestAccount Beto, string ThisMonth, string NextMonth)
+internal sealed record PanelSalesScenario(TestAccount Owner, TestAccount Ana, TestAccount Beto, string ThisMonth, string NextMonth)
 {
     public const string AnaName = "Ana Gómez";
     public const string BetoName = "Beto Ruiz";
 
     /// <summary>Leads come in now and are answered 2, 4, ... 12 minutes later (by moving <paramref name="clock"/>, kept under the tokens' 15 minutes).</summary>
-    public static async Task<SalesHistory> CreateAsync(PanelBrowserFixture api, ShiftedClock clock)
+    public static async Task<PanelSalesScenario> CreateAsync(PanelBrowserFixture api, ShiftedClock clock)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(clock);
@@ -54,7 +54,7 @@ internal sealed record SalesHistory(TestAccount Owner, TestAccount Ana, TestAcco
         var next = nextMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         await Send(client, HttpMethod.Put, $"/api/analytics/targets/{thisMonth}", new { amount = 30_000_000m, currency = "COP" });
         await Send(client, HttpMethod.Put, $"/api/analytics/targets/{next}", new { amount = 25_000_000m, currency = "COP" });
-        return new SalesHistory(owner, ana, beto, thisMonth, next);
+        return new PanelSalesScenario(owner, ana, beto, thisMonth, next);
     }
 
     /// <summary>The dashboard once the projection has every lead, contact and close of the history.</summary>
