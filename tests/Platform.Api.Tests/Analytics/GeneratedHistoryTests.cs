@@ -17,6 +17,7 @@ namespace Platform.Api.Tests.Analytics;
 /// appended backdated through the bulk path; once the projections have caught up, every KPI of every
 /// endpoint equals the same KPI computed from scratch over the event table, for several periods.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class GeneratedHistoryTests(AuthApiFixture api, ITestOutputHelper output) : IClassFixture<AuthApiFixture>
 {
     private const int Events = 100_000;
