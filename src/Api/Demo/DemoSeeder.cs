@@ -52,11 +52,14 @@ internal sealed partial class DemoSeeder(
             await mediator.Send(new ChangeListingStatus(created.ListingId, ListingStatus.Published), stoppingToken);
         }
         Seeded(logger, options.Listings, options.Slug);
+        History.SalesHistory? history;
         await using (var scope = services.CreateAsyncScope())
-        {
-            var history = await ActivatorUtilities.CreateInstance<History.DemoHistory>(scope.ServiceProvider).EnsureAsync(tenantId, options, stoppingToken);
-            if (history is not null) HistorySeeded(logger, history.Leads, history.Opportunities, history.Events.Count);
-        }
+            history = await ActivatorUtilities.CreateInstance<History.DemoHistory>(scope.ServiceProvider).EnsureAsync(tenantId, options, stoppingToken);
+        if (history is null) return;
+        HistorySeeded(logger, history.Leads, history.Opportunities, history.Events.Count);
+        // Once, with the history it measures: a restart finds the history in place and sets nothing.
+        await using (var owner = OwnerScope(tenantId, ownerId))
+            await DemoTargets.SetAsync(owner.ServiceProvider.GetRequiredService<IMediator>(), history, time.GetUtcNow(), options.HistoryMonths, stoppingToken);
     }
 
     private AsyncServiceScope OwnerScope(Guid tenantId, Guid ownerId)

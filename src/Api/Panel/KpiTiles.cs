@@ -13,8 +13,8 @@ internal static class KpiTiles
         var tiles = new List<Markup>
         {
             Tile("leads", "Leads", PanelFormat.Invariant(dashboard.Leads), PanelFormat.Count(dashboard.Leads),
-                $"{PanelFormat.Count(dashboard.Converted)} convertidos en venta"),
-            Tile("conversion", "Conversión", Ratio(dashboard.ConversionRate), PanelFormat.Percent(dashboard.ConversionRate), "de lead a venta ganada"),
+                $"{PanelFormat.Count(dashboard.Converted)} convertidos en oportunidad"),
+            Tile("conversion", "Conversión", Ratio(dashboard.ConversionRate), PanelFormat.Percent(dashboard.ConversionRate), "de lead a oportunidad"),
             Tile("win-rate", "Tasa de cierre", Ratio(dashboard.WinRate), PanelFormat.Percent(dashboard.WinRate),
                 $"ganadas: {PanelFormat.Count(dashboard.Won)}; perdidas: {PanelFormat.Count(dashboard.Lost)}"),
         };

@@ -15,7 +15,7 @@ internal static class PanelStyles
         ul.kpis{list-style:none;padding:0;margin:0 0 1rem;display:grid;gap:.75rem;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr))}
         ul.kpis li{background:#fff;border-radius:.5rem;padding:.75rem 1rem;box-shadow:0 1px 3px #0002}
         ul.kpis .label{color:#52606d;font-size:.9rem;display:block}
-        ul.kpis .figure{font-size:1.5rem;font-weight:700;color:#123c69;display:block}
+        ul.kpis .figure{font-size:1.5rem;font-weight:700;color:#123c69;display:block;overflow-wrap:anywhere}
         ul.kpis .note{color:#52606d;font-size:.85rem}
         .charts{display:grid;gap:1rem}
         @media(min-width:60rem){.charts{grid-template-columns:1fr 1fr}}
