@@ -37,7 +37,7 @@ internal sealed class OpportunityJourney(HistoryScript script, HistoryCustomers 
             Change(opportunity, state, t);
             var user = opportunity.State!.OwnerId;
             var last = stage == open.Count - 1;
-            if (random.NextDouble() < (last ? 0.55 : 0.7 - 0.05 * stage))
+            if (random.NextDouble() < (last ? 0.6 : 0.85 - 0.04 * stage))
             {
                 if (!last)
                 {
